@@ -1,0 +1,37 @@
+#
+# Module manifest for WxOrders.
+# From source: `dotnet build WxOrders.sln -c Release` fills ./bin, then `Import-Module ./WxOrders.psd1`.
+# Installed: this file and the bin folder, copied together into <PSModulePath>/WxOrders/<version>/.
+#
+@{
+    RootModule             = 'bin/WxOrders.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '6f0c2a4e-9b7d-4d1e-8a53-2c1f7e5b9d40'
+    Author                 = 'WxOrders contributors'
+    CompanyName            = 'WxOrders'
+    Copyright              = '(c) WxOrders contributors. All rights reserved.'
+    Description            = 'Pulls orders from the WeChat shop, Channels co-account, WeChat Union and Wshoto mall APIs into typed PowerShell objects, with pooled connections, token caching, retries and a local sandbox.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('bin/WxOrders.format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Connect-WxOrders'
+        'Disconnect-WxOrders'
+        'Get-WxOrdersConnection'
+        'Get-ShopOrder'
+        'Start-WxOrdersSandbox'
+        'Stop-WxOrdersSandbox'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('WeChat', 'Weixin', 'Wshoto', 'Orders', 'eCommerce', 'MiniProgram', 'Channels', 'Union', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/example/WxOrders'
+            LicenseUri   = 'https://github.com/example/WxOrders/blob/main/LICENSE'
+            ReleaseNotes = 'https://github.com/example/WxOrders/blob/main/CHANGELOG.md'
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace WxOrders.Http
+{
+    /// <summary>
+    /// The one table of platform error codes and what the client does with each (../shared/api/README.md).
+    /// Wshoto documents no codes; it is assumed to use WeChat's numbers plus 20001 for an unknown order
+    /// (stated in docs/reliability.md so it can be corrected).
+    /// </summary>
+    internal static class ErrorCatalog
+    {
+        internal sealed class Rule
+        {
+            public Rule(FailureAction action, WxErrorCategory category, string advice)
+            {
+                Action = action;
+                Category = category;
+                Advice = advice;
+            }
+
+            public FailureAction Action { get; }
+            public WxErrorCategory Category { get; }
+            public string Advice { get; }
+        }
+
+        private const string IpConfirmAdvice =
+            "An administrator must confirm this server's IP address for API calls in the platform console " +
+            "(89501: awaiting confirmation, 89503: needs confirmation, 89506/89507: refused). Confirm it there, then run the command again.";
+
+        private static readonly Dictionary<long, Rule> Shared = new Dictionary<long, Rule>
+        {
+            [-1] = new Rule(FailureAction.Transient, WxErrorCategory.ResourceUnavailable,
+                "The platform stayed busy through every retry. Run the command again later, or raise -MaxRetryCount on Connect-WxOrders."),
+            [40001] = TokenRule(),
+            [40014] = TokenRule(),
+            [42001] = TokenRule(),
+            [41001] = new Rule(FailureAction.Permanent, WxErrorCategory.AuthenticationError,
+                "The request reached the platform without an access token. This is a WxOrders bug: please report it."),
+            [40013] = new Rule(FailureAction.Permanent, WxErrorCategory.AuthenticationError,
+                "The AppId is not valid. Check the AppId given to Connect-WxOrders (for WeChat it starts with 'wx')."),
+            [40125] = new Rule(FailureAction.Permanent, WxErrorCategory.AuthenticationError,
+                "The AppSecret is not valid. Check it, or reset it in the platform console, then run Connect-WxOrders again."),
+            [40164] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied,
+                "This machine's IP address is not on the app's IP whitelist. Add {ip} in the platform console (Development > Basic settings > IP whitelist), then run the command again."),
+            [89501] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
+            [89503] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
+            [89506] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
+            [89507] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
+            [48001] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied,
+                "This app is not authorised for this API. Check in the console that the app has the permission this endpoint needs (store co-account, union promoter, transaction component)."),
+            [45009] = new Rule(FailureAction.Permanent, WxErrorCategory.LimitsExceeded,
+                "The app's daily quota for this API is used up. Run the command again tomorrow, or reset the quota in the console."),
+            [45011] = new Rule(FailureAction.MinuteQuota, WxErrorCategory.LimitsExceeded,
+                "The per-minute quota was still exceeded after every retry. Lower -ThrottleLimit, or run the command again in a minute."),
+            [200002] = new Rule(FailureAction.Permanent, WxErrorCategory.InvalidArgument,
+                "The platform refused the request parameters (for union orders: more than 200 ids or a malformed id). Check the ids; if they are valid, report it as a WxOrders bug."),
+        };
+
+        private static readonly Dictionary<long, Rule> WeChatOnly = new Dictionary<long, Rule>
+        {
+            [1010014] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
+                "No order with this id belongs to this buyer. Check that -OrderId (or -OutOrderId) and -OpenId belong together."),
+        };
+
+        private static readonly Dictionary<long, Rule> WshotoOnly = new Dictionary<long, Rule>
+        {
+            [20001] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
+                "No Wshoto order has this order_sn. Check the order number."),
+        };
+
+        private static readonly Rule Unknown = new Rule(FailureAction.Permanent, WxErrorCategory.NotSpecified,
+            "Look the code up in the platform's error-code list; WxOrders does not retry it.");
+
+        private static readonly Regex Ipv4 = new Regex(@"\b(?:\d{1,3}\.){3}\d{1,3}\b", RegexOptions.CultureInvariant);
+        private static readonly Regex Rid = new Regex(@"rid:\s*(?<rid>[0-9A-Za-z\-]+)", RegexOptions.CultureInvariant);
+
+        private static Rule TokenRule() => new Rule(FailureAction.TokenRejected, WxErrorCategory.AuthenticationError,
+            "The access token was rejected even after a fresh one was fetched. If you connected with -AccessToken, get a new token and run Connect-WxOrders again; otherwise check that no other system resets this app's token with force_refresh.");
+
+        public static Rule Lookup(WxPlatform platform, long code)
+        {
+            var own = platform == WxPlatform.WeChat ? WeChatOnly : WshotoOnly;
+            if (own.TryGetValue(code, out var rule) || Shared.TryGetValue(code, out rule))
+            {
+                return rule;
+            }
+
+            return Unknown;
+        }
+
+        /// <summary>Builds the exception for a non-success envelope.</summary>
+        public static WxApiException FromApi(WxPlatform platform, string endpoint, long code, string platformMessage)
+        {
+            var rule = Lookup(platform, code);
+            var msg = platformMessage ?? string.Empty;
+            var rid = Rid.Match(msg);
+            var advice = rule.Advice;
+            if (advice.IndexOf("{ip}", StringComparison.Ordinal) >= 0)
+            {
+                var ip = Ipv4.Match(msg);
+                advice = advice.Replace("{ip}", ip.Success ? ip.Value : "this machine's public IP address");
+            }
+
+            var text = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} {1} failed with error {2}: {3}. {4}",
+                platform,
+                endpoint,
+                code,
+                msg.Length == 0 ? "(no message)" : msg.TrimEnd('.'),
+                advice);
+
+            return new WxApiException(
+                platform,
+                endpoint,
+                "WxApi." + code.ToString(CultureInfo.InvariantCulture),
+                rule.Category,
+                code,
+                msg,
+                Redactor.RedactPatterns(text),
+                rule.Action,
+                requestId: rid.Success ? rid.Groups["rid"].Value : null);
+        }
+
+        /// <summary>An HTTP status other than 2xx from the platform or something in between.</summary>
+        public static WxApiException FromHttpStatus(WxPlatform platform, string endpoint, int status, string reason, TimeSpan? retryAfter)
+        {
+            var transient = status == 408 || status == 429 || status >= 500;
+            WxErrorCategory category;
+            string advice;
+            switch (status)
+            {
+                case 401:
+                    category = WxErrorCategory.AuthenticationError;
+                    advice = "Check the connection's credentials and base URI.";
+                    break;
+                case 403:
+                    category = WxErrorCategory.PermissionDenied;
+                    advice = "A proxy or firewall may be refusing the request; check -Proxy and the network path.";
+                    break;
+                case 404:
+                    category = WxErrorCategory.ObjectNotFound;
+                    advice = "The endpoint does not exist at this base URI; check -BaseUri on Connect-WxOrders.";
+                    break;
+                case 408:
+                    category = WxErrorCategory.OperationTimeout;
+                    advice = "The server timed out every attempt. Run the command again later, or raise -TimeoutSec.";
+                    break;
+                case 429:
+                    category = WxErrorCategory.LimitsExceeded;
+                    advice = "The server kept throttling after every retry. Lower -ThrottleLimit, or raise -MaxRetryCount on Connect-WxOrders.";
+                    break;
+                default:
+                    category = status >= 500 ? WxErrorCategory.ResourceUnavailable : WxErrorCategory.InvalidOperation;
+                    advice = status >= 500
+                        ? "The server or a gateway in between failed every attempt. Run the command again later, or raise -MaxRetryCount on Connect-WxOrders."
+                        : "Check -BaseUri and -Proxy on Connect-WxOrders.";
+                    break;
+            }
+
+            var text = string.Format(CultureInfo.InvariantCulture, "{0} {1} answered HTTP {2} {3}. {4}", platform, endpoint, status, reason, advice);
+            return new WxApiException(
+                platform, endpoint, "WxOrders.Http" + status.ToString(CultureInfo.InvariantCulture), category, null,
+                "HTTP " + status.ToString(CultureInfo.InvariantCulture) + " " + reason,
+                text,
+                transient ? FailureAction.Transient : FailureAction.Permanent,
+                httpStatus: status,
+                retryAfter: retryAfter);
+        }
+
+        public static WxApiException Transport(WxPlatform platform, string endpoint, string what, bool timeout)
+        {
+            var text = timeout
+                ? string.Format(CultureInfo.InvariantCulture, "{0} {1} did not answer in time ({2}). Run the command again later, or raise -TimeoutSec on Connect-WxOrders.", platform, endpoint, what)
+                : string.Format(CultureInfo.InvariantCulture, "{0} {1} could not be reached ({2}). Check the network, -Proxy and -BaseUri, then run the command again.", platform, endpoint, what);
+            return new WxApiException(
+                platform, endpoint,
+                timeout ? "WxOrders.Timeout" : "WxOrders.ConnectionError",
+                timeout ? WxErrorCategory.OperationTimeout : WxErrorCategory.ConnectionError,
+                null, what, Redactor.RedactPatterns(text), FailureAction.Transient);
+        }
+
+        public static WxApiException NonJson(WxPlatform platform, string endpoint, string what)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture,
+                "{0} {1} answered with something that is not JSON ({2}), usually an error page from a gateway or proxy. Run the command again later; if it persists, check -Proxy.",
+                platform, endpoint, what);
+            return new WxApiException(platform, endpoint, "WxOrders.NonJsonResponse", WxErrorCategory.InvalidData, null, what, text, FailureAction.Transient);
+        }
+
+        public static WxApiException InvalidData(WxPlatform platform, string endpoint, string what)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture,
+                "{0} {1} answered with data WxOrders cannot read ({2}). Nothing was guessed. Run the command again; if it persists, report it with the endpoint and time.",
+                platform, endpoint, Redactor.RedactPatterns(what));
+            return new WxApiException(platform, endpoint, "WxOrders.InvalidResponse", WxErrorCategory.InvalidData, null, Redactor.RedactPatterns(what), text, FailureAction.Permanent);
+        }
+
+        public static WxApiException Throttled(WxPlatform platform, string endpoint, TimeSpan retryAfter, TimeSpan cap)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture,
+                "{0} {1} asked to wait {2:0} s before retrying, more than the {3:0} s WxOrders waits at once. Run the command again later, or raise -MaxRetryDelay on Connect-WxOrders.",
+                platform, endpoint, retryAfter.TotalSeconds, cap.TotalSeconds);
+            return new WxApiException(platform, endpoint, "WxOrders.Throttled", WxErrorCategory.LimitsExceeded, null, "throttled", text, FailureAction.Permanent, retryAfter: retryAfter);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using WxOrders.Emulation;
+using WxOrders.Infrastructure;
+
+namespace WxOrders.Commands
+{
+    /// <summary>Start-WxOrdersSandbox: a local emulator of the four APIs on 127.0.0.1.</summary>
+    [Cmdlet(VerbsLifecycle.Start, "WxOrdersSandbox")]
+    [OutputType(typeof(Sandbox))]
+    public sealed class StartWxOrdersSandboxCommand : WxOrdersCmdlet
+    {
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        [Parameter]
+        public int Seed { get; set; } = 1;
+
+        [Parameter]
+        [ValidateRange(1, 10000000)]
+        public int OrderCount { get; set; } = 1000;
+
+        [Parameter]
+        public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double FailureRate { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public SandboxFailureKind[] FailureKind { get; set; }
+
+        [Parameter]
+        public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
+
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable PermanentFailure { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaxConsecutiveFailures { get; set; } = 2;
+
+        [Parameter]
+        public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        protected override void EndProcessing()
+        {
+            if (Latency < TimeSpan.Zero || TokenLifetime < TimeSpan.FromSeconds(1) || TimeoutFaultDelay < TimeSpan.Zero)
+            {
+                ThrowArgumentError("-Latency and -TimeoutFaultDelay must not be negative, and -TokenLifetime must be at least one second.", "WxOrders.InvalidSandboxOption", null);
+            }
+
+            var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (PermanentFailure != null)
+            {
+                foreach (DictionaryEntry entry in PermanentFailure)
+                {
+                    var key = entry.Key is PSObject pk ? pk.BaseObject : entry.Key;
+                    var value = entry.Value is PSObject pv ? pv.BaseObject : entry.Value;
+                    if (!long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) || code == 0)
+                    {
+                        ThrowArgumentError("-PermanentFailure maps an order key to a non-zero error code, such as @{ '10000000000000000000' = 48001 }.", "WxOrders.InvalidSandboxOption", entry.Key);
+                    }
+
+                    failures[Convert.ToString(key, CultureInfo.InvariantCulture)] = code;
+                }
+            }
+
+            var options = new SandboxOptions
+            {
+                Port = Port,
+                Seed = Seed,
+                OrderCount = OrderCount,
+                Latency = Latency,
+                FailureRate = FailureRate,
+                TokenLifetime = TokenLifetime,
+                PermanentFailures = failures,
+                MaxConsecutiveFailures = MaxConsecutiveFailures,
+                TimeoutFaultDelay = TimeoutFaultDelay,
+            };
+            if (FailureKind != null)
+            {
+                options.FailureKinds = FailureKind.Distinct().ToArray();
+            }
+
+            Sandbox sandbox;
+            try
+            {
+                sandbox = new Sandbox(options);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("The sandbox could not listen on 127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture) + " (" + ex.Message + "). Choose another -Port, or omit it for a free one.", ex),
+                    "WxOrders.SandboxPortInUse",
+                    ErrorCategory.ResourceUnavailable,
+                    Port));
+                return;
+            }
+
+            SandboxRegistry.Add(sandbox, Runspace.DefaultRunspace);
+            WriteVerbose("Sandbox listening on " + sandbox.BaseUri + " (seed " + Seed.ToString(CultureInfo.InvariantCulture) + ", " + OrderCount.ToString(CultureInfo.InvariantCulture) + " orders per API).");
+            WriteObject(sandbox);
+        }
+    }
+
+    /// <summary>Stop-WxOrdersSandbox: stops sandboxes and frees their ports.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "WxOrdersSandbox")]
+    public sealed class StopWxOrdersSandboxCommand : WxOrdersCmdlet
+    {
+        /// <summary>The sandboxes to stop; all of this session's when omitted.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Sandbox[] Sandbox { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var targets = Sandbox ?? SandboxRegistry.List().ToArray();
+            foreach (var s in targets)
+            {
+                WriteVerbose("Stopping the sandbox at " + s.BaseUri + ".");
+                SandboxRegistry.Remove(s);
+                s.Stop();
+            }
+        }
+    }
+
+    /// <summary>Running sandboxes; each stops when the runspace that started it closes.</summary>
+    internal static class SandboxRegistry
+    {
+        private static readonly List<Sandbox> Items = new List<Sandbox>();
+
+        public static void Add(Sandbox sandbox, Runspace runspace)
+        {
+            lock (Items)
+            {
+                Items.Add(sandbox);
+            }
+
+            if (runspace != null)
+            {
+                EventHandler<RunspaceStateEventArgs> handler = null;
+                handler = (sender, e) =>
+                {
+                    var state = e.RunspaceStateInfo.State;
+                    if (state == RunspaceState.Closing || state == RunspaceState.Closed || state == RunspaceState.Broken)
+                    {
+                        runspace.StateChanged -= handler;
+                        Remove(sandbox);
+                        sandbox.Stop();
+                    }
+                };
+                runspace.StateChanged += handler;
+            }
+        }
+
+        public static void Remove(Sandbox sandbox)
+        {
+            lock (Items)
+            {
+                Items.Remove(sandbox);
+            }
+        }
+
+        public static List<Sandbox> List()
+        {
+            lock (Items)
+            {
+                return Items.ToList();
+            }
+        }
+    }
+}
