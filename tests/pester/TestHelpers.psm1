@@ -1,0 +1,42 @@
+# Shared by the Pester files: where the repository is, how to run a fresh pwsh, how to start a connected sandbox.
+$script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-RepoRoot { $script:Root }
+
+function Get-ModuleManifest { Join-Path $script:Root 'WxOrders.psd1' }
+
+<# The command line that starts this same PowerShell: the dotnet tool runs as "dotnet pwsh.dll". #>
+function Get-PwshCommand {
+    $exe = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, (Join-Path $PSHOME 'pwsh.dll')) }
+    , @($exe)
+}
+
+<#
+Runs a script block's text in a fresh pwsh process with the module imported, returns its output lines
+(stdout and stderr merged) and sets $global:LASTPWSHEXIT.
+#>
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $Script, [switch] $NoImport)
+    $prefix = if ($NoImport) { '' } else { "Import-Module '$(Get-ModuleManifest)'; " }
+    $file = [IO.Path]::Combine([IO.Path]::GetTempPath(), "wxorders-$([guid]::NewGuid().ToString('n')).ps1")
+    Set-Content -Path $file -Value ($prefix + $Script) -Encoding utf8
+    try {
+        $cmd = Get-PwshCommand
+        $rest = @($cmd | Select-Object -Skip 1)
+        $out = & $cmd[0] @rest -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+        $global:LASTPWSHEXIT = $LASTEXITCODE
+        $out
+    }
+    finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
+<# Starts a sandbox (extra parameters pass through) and connects both platforms to it. #>
+function Start-ConnectedSandbox {
+    param([hashtable] $Options = @{}, [hashtable] $Connect = @{})
+    $sb = Start-WxOrdersSandbox @Options
+    Connect-WxOrders -Sandbox $sb @Connect
+    $sb
+}
+
+Export-ModuleMember -Function Get-RepoRoot, Get-ModuleManifest, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox
