@@ -315,7 +315,7 @@ namespace WxOrders.Json
                 s = Trim(s.Slice(3));
             }
 
-            if (s.Length > 0 && Utf8Parser.TryParse(s, out decimal parsed, out var used) && used == s.Length)
+            if (s.Length > 0 && Utf8Parser.TryParse(s, out decimal parsed, out var used, 'F') && used == s.Length)
             {
                 value = parsed;
                 return true;
