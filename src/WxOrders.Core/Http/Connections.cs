@@ -29,7 +29,7 @@ namespace WxOrders
 
         public int MaxRetryCount { get; internal set; }
 
-        public int TimeoutSec { get; internal set; }
+        public double TimeoutSec { get; internal set; }
 
         public bool IsSandbox { get; internal set; }
 
@@ -74,7 +74,7 @@ namespace WxOrders.Http
             TokenExpiresAt = Client.Tokens.Current?.ExpiresAt,
             AuthenticationType = Settings.AccessToken != null ? "AccessToken" : "AppSecret",
             MaxRetryCount = Settings.MaxRetryCount,
-            TimeoutSec = (int)Math.Ceiling(Settings.Timeout.TotalSeconds),
+            TimeoutSec = Settings.Timeout.TotalSeconds,
             IsSandbox = Settings.IsSandbox,
             RequestCount = Client.RequestCount,
             RetryCount = Client.RetryCount,

@@ -180,7 +180,8 @@ namespace WxOrders
                 return new SandboxResponse { Status = 404, Reason = "Not Found", ContentType = "text/plain", Body = Encoding.ASCII.GetBytes("no such endpoint in the sandbox: " + routeKey) };
             }
 
-            if (options.Latency > TimeSpan.Zero)
+            // Latency is the order APIs' own: token requests answer at once (a client fetches a token rarely).
+            if (options.Latency > TimeSpan.Zero && endpoint.Authenticated)
             {
                 await Task.Delay(options.Latency, cancellationToken).ConfigureAwait(false);
             }
@@ -206,7 +207,45 @@ namespace WxOrders
                 }
             }
 
-            return endpoint.Handle(request);
+            var response = endpoint.Handle(request);
+            if (options.MalformedResponses.Count > 0 && response.Status == 200 &&
+                options.MalformedResponses.TryGetValue(endpoint.FaultKey(request) ?? string.Empty, out var malformation))
+            {
+                response = Malform(endpoint.Platform, response, malformation);
+            }
+
+            return response;
+        }
+
+        private static SandboxResponse Malform(WxPlatform platform, SandboxResponse response, SandboxMalformation how)
+        {
+            var codeKey = platform == WxPlatform.WeChat ? "errcode" : "code";
+            string text;
+            switch (how)
+            {
+                case SandboxMalformation.Truncated:
+                    var length = (response.BodyLength >= 0 ? response.BodyLength : response.Body.Length) / 2;
+                    return new SandboxResponse { Body = response.Body, BodyLength = length };
+                case SandboxMalformation.WrongType:
+                    text = platform == WxPlatform.WeChat
+                        ? "{\"errcode\":{\"value\":0},\"errmsg\":[\"ok\"]}"
+                        : "{\"code\":\"zero\",\"msg\":[],\"data\":1,\"sub_code\":{}}";
+                    break;
+                case SandboxMalformation.HugeNumber:
+                    text = "{\"" + codeKey + "\":123456789012345678901234567890123456789,\"errmsg\":\"ok\"}";
+                    break;
+                case SandboxMalformation.DeepNesting:
+                    text = "{\"" + codeKey + "\":0,\"deep\":" + new string('[', 1000) + new string(']', 1000) + "}";
+                    break;
+                case SandboxMalformation.EmptyBody:
+                    text = string.Empty;
+                    break;
+                default:
+                    text = "[{\"" + codeKey + "\":0}]";
+                    break;
+            }
+
+            return new SandboxResponse { Body = Encoding.UTF8.GetBytes(text) };
         }
 
         private SandboxFailureKind? DecideFault(SandboxEndpoint endpoint, SandboxRequest request)

@@ -23,6 +23,26 @@ namespace WxOrders
     }
 }
 
+namespace WxOrders
+{
+    /// <summary>Ways the sandbox can corrupt a successful answer for a key (Start-WxOrdersSandbox -MalformedResponse).</summary>
+    public enum SandboxMalformation
+    {
+        /// <summary>The JSON is cut off half way (the HTTP framing is intact).</summary>
+        Truncated,
+        /// <summary>Envelope fields of the wrong JSON type.</summary>
+        WrongType,
+        /// <summary>A number far beyond 64 bits.</summary>
+        HugeNumber,
+        /// <summary>Arrays nested a thousand deep.</summary>
+        DeepNesting,
+        /// <summary>HTTP 200 with an empty body.</summary>
+        EmptyBody,
+        /// <summary>A JSON array where the object belongs.</summary>
+        ArrayForObject,
+    }
+}
+
 namespace WxOrders.Emulation
 {
     internal sealed class SandboxOptions
@@ -48,5 +68,8 @@ namespace WxOrders.Emulation
 
         /// <summary>Keys (order ids, out order ids, order_sn) that always fail, with the error code to answer.</summary>
         public IDictionary<string, long> PermanentFailures { get; set; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        /// <summary>Keys whose successful answers are corrupted, and how.</summary>
+        public IDictionary<string, SandboxMalformation> MalformedResponses { get; set; } = new Dictionary<string, SandboxMalformation>(StringComparer.Ordinal);
     }
 }

@@ -62,9 +62,10 @@ namespace WxOrders.Commands
         [ValidateRange(0, 20)]
         public int MaxRetryCount { get; set; } = 4;
 
+        /// <summary>Per-request timeout in seconds (fractions allowed), default 100.</summary>
         [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        [ValidateRange(0.05, 3600.0)]
+        public double TimeoutSec { get; set; } = 100;
 
         [Parameter]
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.8);

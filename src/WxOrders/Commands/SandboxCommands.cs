@@ -45,6 +45,10 @@ namespace WxOrders.Commands
         public Hashtable PermanentFailure { get; set; }
 
         [Parameter]
+        [ValidateNotNull]
+        public Hashtable MalformedResponse { get; set; }
+
+        [Parameter]
         [ValidateRange(1, 100)]
         public int MaxConsecutiveFailures { get; set; } = 2;
 
@@ -74,6 +78,22 @@ namespace WxOrders.Commands
                 }
             }
 
+            var malformed = new Dictionary<string, SandboxMalformation>(StringComparer.Ordinal);
+            if (MalformedResponse != null)
+            {
+                foreach (DictionaryEntry entry in MalformedResponse)
+                {
+                    var key = entry.Key is PSObject pk ? pk.BaseObject : entry.Key;
+                    var value = entry.Value is PSObject pv ? pv.BaseObject : entry.Value;
+                    if (!Enum.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), true, out SandboxMalformation how))
+                    {
+                        ThrowArgumentError("-MalformedResponse maps an order key to one of " + string.Join(", ", Enum.GetNames(typeof(SandboxMalformation))) + ".", "WxOrders.InvalidSandboxOption", entry.Key);
+                    }
+
+                    malformed[Convert.ToString(key, CultureInfo.InvariantCulture)] = how;
+                }
+            }
+
             var options = new SandboxOptions
             {
                 Port = Port,
@@ -83,6 +103,7 @@ namespace WxOrders.Commands
                 FailureRate = FailureRate,
                 TokenLifetime = TokenLifetime,
                 PermanentFailures = failures,
+                MalformedResponses = malformed,
                 MaxConsecutiveFailures = MaxConsecutiveFailures,
                 TimeoutFaultDelay = TimeoutFaultDelay,
             };

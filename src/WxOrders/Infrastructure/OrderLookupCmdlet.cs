@@ -11,11 +11,15 @@ namespace WxOrders.Infrastructure
     /// <summary>
     /// The shape of every lookup cmdlet: keys come in (parameters or pipeline), requests run concurrently on the
     /// connection's pooled client, at most -ThrottleLimit at once, and results are written on the pipeline thread in
-    /// input order. At most twice -ThrottleLimit keys are held at any time, so memory stays flat however many come in.
+    /// input order. At most four times -ThrottleLimit keys are held at any time (in flight or finished and waiting for
+    /// an earlier one), so memory stays flat however many come in, while one slow request does not stall the rest.
     /// A failure is one non-terminating ErrorRecord per order, and the call ends with one warning counting them.
     /// </summary>
     public abstract class OrderLookupCmdlet<TKey, TResult> : WxOrdersCmdlet
     {
+        /// <summary>Keys held per allowed concurrent request: the bound on memory and on reordering.</summary>
+        internal const int WindowFactor = 4;
+
         private readonly Queue<Pending> window = new Queue<Pending>();
         private SemaphoreSlim throttle;
         private ApiConnection connection;
@@ -82,7 +86,7 @@ namespace WxOrders.Infrastructure
         /// <summary>Queues a key standing for <paramref name="orders"/> orders; writes whatever is ready in order.</summary>
         internal void Submit(TKey key, int orders = 1)
         {
-            while (window.Count >= ThrottleLimit * 2)
+            while (window.Count >= ThrottleLimit * WindowFactor)
             {
                 EmitHead();
             }

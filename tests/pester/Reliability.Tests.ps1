@@ -1,0 +1,196 @@
+# Issue 7: retries, token refresh, nothing lost, bad input refused, secrets never shown.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-ModuleManifest) -Force
+    # Fast retry settings for the sandbox: the policy is the same, only the waits are short.
+    $script:FastRetry = @{ RetryBaseDelay = [timespan]'00:00:00.005'; MaxRetryDelay = [timespan]'00:00:00.050'; TimeoutSec = 0.5; MaxRetryCount = 6 }
+}
+
+Describe 'Permanent failures for known keys' {
+    BeforeAll {
+        $probe = Start-WxOrdersSandbox -OrderCount 60
+        $keys = $probe.GetShopOrderSamples(60)
+        $probe | Stop-WxOrdersSandbox
+        $failing = @{
+            "$($keys[5].OrderId)"  = 48001   # no permission
+            "$($keys[17].OrderId)" = 45009   # daily quota
+            "$($keys[33].OrderId)" = 40164   # IP whitelist
+        }
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 60; PermanentFailure = $failing } -Connect $FastRetry
+    }
+    AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+
+    It 'gives exactly one ErrorRecord per failing key, with the right target and category, and every other order' {
+        $out = $keys | Get-ShopOrder -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warns -WarningAction SilentlyContinue
+        $out.Count | Should -Be 57
+        ($out.OrderId | Sort-Object -Unique).Count | Should -Be 57
+        $errs.Count | Should -Be 3
+        $byTarget = @{}
+        $errs | ForEach-Object { $byTarget["$($_.TargetObject)"] = $_ }
+        $byTarget["$($keys[5].OrderId)"].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $byTarget["$($keys[5].OrderId)"].FullyQualifiedErrorId | Should -BeLike 'WxApi.48001,*'
+        $byTarget["$($keys[17].OrderId)"].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $byTarget["$($keys[33].OrderId)"].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $errs | ForEach-Object { $_.Exception | Should -BeOfType ([WxOrders.WxApiException]) }
+        "$warns" | Should -BeLike '3 of 60 orders could not be retrieved*'
+        # Permanent errors are not retried.
+        $sb.GetRequestCount('/shop/order/get') | Should -Be 60
+    }
+}
+
+Describe 'Malformed responses' {
+    BeforeAll {
+        $probe = Start-WxOrdersSandbox -OrderCount 10
+        $keys = $probe.GetShopOrderSamples(10)
+        $probe | Stop-WxOrdersSandbox
+        $kinds = [enum]::GetNames([WxOrders.SandboxMalformation])
+        $malformed = @{}
+        for ($i = 0; $i -lt $kinds.Count; $i++) { $malformed["$($keys[$i].OrderId)"] = $kinds[$i] }
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 10; MalformedResponse = $malformed } -Connect $FastRetry
+    }
+    AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+
+    It 'turns each kind of malformed answer into one InvalidData ErrorRecord and nothing else' {
+        $t = [Diagnostics.Stopwatch]::StartNew()
+        $out = $keys | Get-ShopOrder -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $t.Elapsed.TotalSeconds | Should -BeLessThan 30
+        $out.Count | Should -Be (10 - $kinds.Count)
+        $errs.Count | Should -Be $kinds.Count
+        $errs | ForEach-Object {
+            $_.CategoryInfo.Category | Should -Be 'InvalidData'
+            $_.Exception | Should -BeOfType ([WxOrders.WxApiException])
+        }
+        ($errs.TargetObject | ForEach-Object { "$_" } | Sort-Object) | Should -Be ($malformed.Keys | Sort-Object)
+    }
+}
+
+Describe 'Transient faults are retried and nothing is lost' {
+    It 'survives <Kind> on every request it can hit' -ForEach @(
+        @{ Kind = 'Busy' }, @{ Kind = 'ServerError' }, @{ Kind = 'HtmlGatewayPage' }, @{ Kind = 'ConnectionReset' },
+        @{ Kind = 'Timeout' }, @{ Kind = 'MinuteQuota' }, @{ Kind = 'TokenExpired' }
+    ) {
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 20; FailureRate = 0.5; FailureKind = $Kind; TimeoutFaultDelay = [timespan]'00:00:03' } -Connect $FastRetry
+        try {
+            $keys = $sb.GetShopOrderSamples(20)
+            $out = $keys | Get-ShopOrder -ThrottleLimit 8 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 0
+            $out.OrderId | Should -Be $keys.OrderId
+            $sb.FaultCounts[$Kind] | Should -BeGreaterThan 0
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+
+    It 'writes one verbose line per retry naming the endpoint, attempt, reason and delay' {
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 5; FailureRate = 1.0; FailureKind = 'Busy'; MaxConsecutiveFailures = 2 } -Connect $FastRetry
+        try {
+            $keys = $sb.GetShopOrderSamples(1)
+            $verbose = $keys | Get-ShopOrder -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $retries = @($verbose | Where-Object Message -Match 'retrying in')
+            $retries.Count | Should -Be 2
+            $retries[0].Message | Should -Match '^POST /shop/order/get: attempt 1 of 7 failed \(error -1 system error.*\); retrying in [0-9.]+ s\.$'
+            $retries[1].Message | Should -Match 'attempt 2 of 7'
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+
+    It 'gives up after -MaxRetryCount with the last error' {
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 5; FailureRate = 1.0; FailureKind = 'ServerError'; MaxConsecutiveFailures = 100 } -Connect @{ MaxRetryCount = 2; RetryBaseDelay = [timespan]'00:00:00.001'; MaxRetryDelay = [timespan]'00:00:00.005' }
+        try {
+            $keys = $sb.GetShopOrderSamples(1)
+            $keys | Get-ShopOrder -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'WxOrders.Http503,*'
+            $errs[0].Exception.Retries | Should -Be 2
+            $sb.GetRequestCount('/shop/order/get') | Should -Be 3
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+}
+
+Describe 'Soak' {
+    It 'delivers 5,000 lookups exactly once through 10% faults of every kind and tokens expiring every few seconds' {
+        $sb = Start-ConnectedSandbox -Options @{
+            OrderCount = 5000; FailureRate = 0.10; TokenLifetime = [timespan]'00:00:03'; TimeoutFaultDelay = [timespan]'00:00:02'; Seed = 7
+        } -Connect $FastRetry
+        try {
+            $keys = $sb.GetShopOrderSamples(5000)
+            $t = [Diagnostics.Stopwatch]::StartNew()
+            $seen = [System.Collections.Generic.HashSet[uint64]]::new()
+            $count = 0
+            $keys | Get-ShopOrder -ThrottleLimit 16 -ErrorVariable errs -ErrorAction SilentlyContinue | ForEach-Object {
+                $count++
+                $null = $seen.Add($_.OrderId)
+            }
+            $elapsed = $t.Elapsed
+            $errs.Count | Should -Be 0
+            $count | Should -Be 5000
+            $seen.Count | Should -Be 5000
+            $conn = Get-WxOrdersConnection -Name $sb.WeChatAppId
+            $faults = $sb.FaultCount
+            $faults | Should -BeGreaterThan 300
+            # Token fetches stay close to the number of expiries (one per lifetime, plus the renewals after
+            # injected 42001s, which the sandbox answers with the still-valid token).
+            $expiries = [math]::Ceiling($elapsed.TotalSeconds / 3)
+            $minted = $sb.TokensIssued
+            $minted | Should -BeLessOrEqual ($expiries + 3)
+            # Token requests: one per expiry, plus at most one per injected 42001 (a rejection renews once, and only
+            # if the rejected token is still the current one).
+            $sb.TokenFetchCount | Should -BeLessOrEqual ($expiries + $sb.FaultCounts['TokenExpired'] + 5)
+            $report = [ordered]@{
+                Lookups = 5000; Delivered = $count; Lost = 5000 - $seen.Count; Errors = $errs.Count
+                Requests = $sb.GetRequestCount('/shop/order/get'); FaultsInjected = $faults
+                Faults = ($sb.FaultCounts.GetEnumerator() | Sort-Object Key | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' '
+                Retries = $conn.RetryCount; TokenRequests = $sb.TokenFetchCount; TokensIssued = $minted
+                Seconds = [math]::Round($elapsed.TotalSeconds, 1)
+            }
+            $report.GetEnumerator() | ForEach-Object { Write-Host ("SOAK {0} = {1}" -f $_.Key, $_.Value) }
+            $elapsed.TotalSeconds | Should -BeLessThan 50
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+}
+
+Describe 'Ctrl+C' {
+    It 'stops a pipeline with requests in flight promptly' {
+        $sb = Start-WxOrdersSandbox -OrderCount 50 -Latency ([timespan]'00:00:30')
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                param($manifest, $sb)
+                Import-Module $manifest
+                Connect-WxOrders -Sandbox $sb
+                $sb.GetShopOrderSamples(50) | Get-ShopOrder
+            }).AddArgument((Get-ModuleManifest)).AddArgument($sb)
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(15)
+            while ($sb.GetRequestCount('/shop/order/get') -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $sb.GetRequestCount('/shop/order/get') | Should -BeGreaterOrEqual 8
+            $t = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $t.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Dispose()
+        }
+        finally { $sb | Stop-WxOrdersSandbox }
+    }
+}
+
+Describe 'Bad input is refused before any request' {
+    BeforeAll { $sb = Start-ConnectedSandbox }
+    AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+
+    It 'refuses <Name>' -ForEach @(
+        @{ Name = 'an empty out order id'; Script = { Get-ShopOrder -OutOrderId '' -OpenId x } }
+        @{ Name = 'a whitespace openid'; Script = { Get-ShopOrder -OrderId 1 -OpenId ' ' } }
+        @{ Name = 'a non-numeric order id'; Script = { Get-ShopOrder -OrderId 'x1' -OpenId x } }
+        @{ Name = 'a negative order id'; Script = { Get-ShopOrder -OrderId -5 -OpenId x } }
+        @{ Name = 'ThrottleLimit 0'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -ThrottleLimit 0 } }
+        @{ Name = 'ThrottleLimit 65'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -ThrottleLimit 65 } }
+        @{ Name = 'a connection that does not exist'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -Connection nope } }
+        @{ Name = 'a connection of the wrong platform'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -Connection wssandbox0000000001 } }
+    ) {
+        $before = $sb.GetRequestCount('/shop/order/get')
+        $Script | Should -Throw
+        $sb.GetRequestCount('/shop/order/get') | Should -Be $before
+    }
+}
