@@ -125,6 +125,12 @@ namespace WxOrders
         public long GetRequestCount(string path) =>
             requestCounts.Where(p => p.Key.EndsWith(" " + path, StringComparison.Ordinal)).Sum(p => p.Value);
 
+        /// <summary>
+        /// The access tokens this sandbox has issued (at most the last 64 per platform), for tests that prove no token
+        /// reaches any output. A method, not a property, so the sandbox object itself never shows them.
+        /// </summary>
+        public string[] GetIssuedTokens() => WeChatTokens.Issued().Concat(WshotoTokens.Issued()).ToArray();
+
         /// <summary>Sets every counter back to zero.</summary>
         public void ResetCounters()
         {

@@ -23,6 +23,14 @@ namespace WxOrders.Emulation
 
         public long Minted { get; private set; }
 
+        public string[] Issued()
+        {
+            lock (gate)
+            {
+                return new List<string>(issued.Keys).ToArray();
+            }
+        }
+
         /// <summary>The token to hand out and its remaining lifetime in whole seconds (at least 1).</summary>
         public (string Token, long ExpiresIn) Issue(DateTimeOffset now)
         {
