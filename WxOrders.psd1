@@ -21,6 +21,7 @@
         'Disconnect-WxOrders'
         'Get-WxOrdersConnection'
         'Get-ShopOrder'
+        'ConvertTo-WxOrderLine'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
     )
