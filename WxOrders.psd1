@@ -21,6 +21,8 @@
         'Disconnect-WxOrders'
         'Get-WxOrdersConnection'
         'Get-ShopOrder'
+        'Get-UnionOrder'
+        'Search-UnionOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
     )
