@@ -23,9 +23,27 @@ namespace WxOrders
         internal UnionSandboxData UnionData =>
             LazyInitializer.EnsureInitialized(ref unionData, () => new UnionSandboxData(options.Seed, options.OrderCount));
 
-        /// <summary>The ids of the first <paramref name="count"/> union orders (newest first, as a search lists them).</summary>
-        public string[] GetUnionOrderIds(int count) =>
-            Enumerable.Range(0, Math.Max(0, Math.Min(count, options.OrderCount))).Select(UnionSandboxData.OrderIdText).ToArray();
+        /// <summary>The ids of the newest <paramref name="count"/> union orders, in the order a search lists them.</summary>
+        public string[] GetUnionOrderIds(int count)
+        {
+            var from = UnionData.VisibleFrom;
+            return Enumerable.Range(from, Math.Max(0, Math.Min(count, options.OrderCount - from))).Select(UnionSandboxData.OrderIdText).ToArray();
+        }
+
+        /// <summary>
+        /// Lets new union orders arrive during a walk: the newest <paramref name="hiddenNewest"/> orders are hidden
+        /// (lookups and searches do not see them), and each search request answered reveals
+        /// <paramref name="perSearchRequest"/> more, so pages shift under a walk as they do in production.
+        /// </summary>
+        public void SimulateUnionArrivals(int hiddenNewest, int perSearchRequest)
+        {
+            if (hiddenNewest < 0 || hiddenNewest >= options.OrderCount || perSearchRequest < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(hiddenNewest), "Hide 0 to OrderCount - 1 orders and reveal 0 or more per request.");
+            }
+
+            UnionData.SetArrivals(hiddenNewest, perSearchRequest);
+        }
 
         /// <summary>How many union orders a search with this filter finds (its totalNum); all of them for null.</summary>
         public long CountUnionOrders(UnionOrderQuery query = null)
@@ -117,6 +135,8 @@ namespace WxOrders.Emulation
         private int[][] byStatus;
         private int[] byUpdate;
         private long[] updateSorted;
+        private int visibleFrom;
+        private int revealPerRequest;
 
         public UnionSandboxData(int seed, int count)
         {
@@ -125,6 +145,33 @@ namespace WxOrders.Emulation
         }
 
         public int Count => count;
+
+        /// <summary>The newest order that has "arrived" (see Sandbox.SimulateUnionArrivals); 0 normally.</summary>
+        public int VisibleFrom => Volatile.Read(ref visibleFrom);
+
+        public void SetArrivals(int hidden, int perRequest)
+        {
+            Volatile.Write(ref revealPerRequest, perRequest);
+            Volatile.Write(ref visibleFrom, hidden);
+        }
+
+        /// <summary>Called after each search request: reveals the next arrivals, if any are simulated.</summary>
+        public void AfterSearch()
+        {
+            var step = Volatile.Read(ref revealPerRequest);
+            if (step <= 0)
+            {
+                return;
+            }
+
+            int current, next;
+            do
+            {
+                current = Volatile.Read(ref visibleFrom);
+                next = Math.Max(0, current - step);
+            }
+            while (current != next && Interlocked.CompareExchange(ref visibleFrom, next, current) != current);
+        }
 
         public static ulong OrderIdOf(int index) => IdBase + ((ulong)index * IdStep);
 
@@ -143,7 +190,7 @@ namespace WxOrders.Emulation
             }
 
             var index = (n - IdBase) / IdStep;
-            return index < (ulong)count ? (int)index : -1;
+            return index < (ulong)count && (int)index >= VisibleFrom ? (int)index : -1;
         }
 
         /// <summary>Payment time (unix seconds): strictly decreasing in the index, 38 to 156 s apart.</summary>
@@ -171,9 +218,10 @@ namespace WxOrders.Emulation
 
         public UnionSelection Select(UnionFilter f)
         {
+            var from = VisibleFrom;
             if (!f.SortByUpdate)
             {
-                var lo = f.PayEnd.HasValue ? FirstPaidAtOrBefore(f.PayEnd.Value) : 0;
+                var lo = Math.Max(from, f.PayEnd.HasValue ? FirstPaidAtOrBefore(f.PayEnd.Value) : 0);
                 var hi = f.PayStart.HasValue ? FirstPaidAtOrBefore(f.PayStart.Value - 1) : count;
                 if (hi < lo)
                 {
@@ -199,19 +247,20 @@ namespace WxOrders.Emulation
                 end = first;
             }
 
-            if (!f.Status.HasValue && !f.PayStart.HasValue && !f.PayEnd.HasValue)
+            if (!f.Status.HasValue && !f.PayStart.HasValue && !f.PayEnd.HasValue && from == 0)
             {
                 return new UnionSelection(byUpdate, first, end - first);
             }
 
-            var key = f.CacheKey();
+            var key = f.CacheKey() + "|" + from.ToString(CultureInfo.InvariantCulture);
             if (!filtered.TryGetValue(key, out var map))
             {
                 var keep = new List<int>();
                 for (var k = first; k < end; k++)
                 {
                     var i = byUpdate[k];
-                    if ((!f.Status.HasValue || Status(i) == f.Status.Value) &&
+                    if (i >= from &&
+                        (!f.Status.HasValue || Status(i) == f.Status.Value) &&
                         (!f.PayStart.HasValue || PayTime(i) >= f.PayStart.Value) &&
                         (!f.PayEnd.HasValue || PayTime(i) <= f.PayEnd.Value))
                     {
@@ -322,18 +371,28 @@ namespace WxOrders.Emulation
                     return;
                 }
 
-                var times = new long[count];
+                // Newest update first, ties by index: one sort on (2^32 - time) << 24 | index (count < 2^24, time < 2^32).
+                var keys = new long[count];
                 var order = new int[count];
                 for (var i = 0; i < count; i++)
                 {
                     order[i] = i;
-                    times[i] = -UpdateTime(i); // ascending by -time: newest update first
+                    keys[i] = ((0x100000000L - UpdateTime(i)) << 24) | (long)i;
                 }
 
-                Array.Sort(times, order);
+                if (count < (1 << 24))
+                {
+                    Array.Sort(keys, order);
+                }
+                else
+                {
+                    Array.Sort(order, (a, b) => a == b ? 0 : UpdateTime(a) != UpdateTime(b) ? UpdateTime(b).CompareTo(UpdateTime(a)) : a.CompareTo(b));
+                }
+
+                var times = new long[count];
                 for (var k = 0; k < count; k++)
                 {
-                    times[k] = -times[k];
+                    times[k] = UpdateTime(order[k]);
                 }
 
                 byUpdate = order;
@@ -727,7 +786,7 @@ namespace WxOrders.Emulation
             var selection = data.Select(filter);
             var offset = (page - 1) * pageSize;
             var take = offset >= selection.Count ? 0 : (int)Math.Min(pageSize, selection.Count - offset);
-            return Sandbox.WeChatOk(
+            var response = Sandbox.WeChatOk(
                 w =>
                 {
                     w.WritePropertyName("orderList");
@@ -742,6 +801,8 @@ namespace WxOrders.Emulation
                     w.WriteNumber("totalNum", selection.Count);
                 },
                 256 + (900 * take));
+            data.AfterSearch();
+            return response;
         }
 
         private static bool Number(SandboxRequest request, string name, long fallback, out long value)
