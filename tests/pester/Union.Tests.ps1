@@ -304,6 +304,33 @@ Describe 'Search-UnionOrder when a page fails' {
     }
 }
 
+Describe 'Search-UnionOrder stopping' {
+    BeforeAll {
+        # Every search request is held back 60 s (the token endpoint is never faulted), so only cancellation can end it soon.
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 100; FailureRate = 1.0; FailureKind = 'Timeout'; TimeoutFaultDelay = '00:01:00'; MaxConsecutiveFailures = 100 }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'stops promptly on Ctrl+C (StopProcessing) while a page is in flight' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-ModuleManifest)).AddStatement().AddCommand('Search-UnionOrder')
+            $handle = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ($sb.GetRequestCount($SearchPath) -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $sb.GetRequestCount($SearchPath) | Should -Be 1
+            $handle.IsCompleted | Should -BeFalse
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            # Generous bound: without cancellation the request would hold the command for 60 s.
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 15
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Union output formats' {
     BeforeAll { $sb = Start-ConnectedSandbox -Options @{ OrderCount = 50 } }
     AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
