@@ -136,7 +136,7 @@ namespace WxOrders.Tests
         {
             var line = Line("\"productId\":4085505,\"skuId\":12345678901234567890,\"productCnt\":\"3\",\"ratio\":\"500\",\"estimatedCommission\":\"15\"");
             Assert.Equal("4085505", line.ProductId);
-            Assert.Equal("12345678901234567890", line.SkuId); // beyond 2^64 - 1? no: exactly as written, never through a double
+            Assert.Equal("12345678901234567890", line.SkuId); // beyond 2^63: kept exactly as written, never through a double
             Assert.Equal(3, line.ProductCnt);
             Assert.Equal(500, line.Ratio);
             Assert.Equal(15, line.EstimatedCommission);
