@@ -21,6 +21,8 @@
         'Disconnect-WxOrders'
         'Get-WxOrdersConnection'
         'Get-ShopOrder'
+        'Get-UnionOrder'
+        'Search-UnionOrder'
         'ConvertTo-WxOrderLine'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'

@@ -199,6 +199,16 @@ namespace WxOrders.Http
             return new WxApiException(platform, endpoint, "WxOrders.InvalidResponse", WxErrorCategory.InvalidData, null, Redactor.RedactPatterns(what), text, FailureAction.Permanent);
         }
 
+        /// <summary>
+        /// An order the platform did not return although the request succeeded (batch lookups omit unknown ids).
+        /// Error id WxOrders.OrderNotFound, category ObjectNotFound.
+        /// </summary>
+        public static WxApiException OrderNotFound(WxPlatform platform, string endpoint, string orderId, string advice)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture, "{0} {1} returned no order with id '{2}'. {3}", platform, endpoint, orderId, advice);
+            return new WxApiException(platform, endpoint, "WxOrders.OrderNotFound", WxErrorCategory.ObjectNotFound, null, "order not returned", Redactor.RedactPatterns(text), FailureAction.Permanent);
+        }
+
         public static WxApiException Throttled(WxPlatform platform, string endpoint, TimeSpan retryAfter, TimeSpan cap)
         {
             var text = string.Format(CultureInfo.InvariantCulture,

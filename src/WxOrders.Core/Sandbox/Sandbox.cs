@@ -19,7 +19,7 @@ namespace WxOrders
     /// A local emulator of the four order APIs and both token endpoints, on 127.0.0.1 (Start-WxOrdersSandbox).
     /// Data is generated deterministically from the seed; tokens and request bodies are checked like the real APIs.
     /// </summary>
-    public sealed class Sandbox : IDisposable
+    public sealed partial class Sandbox : IDisposable
     {
         public const string WeChatSandboxAppId = "wxsandbox0000000001";
         public const string WshotoSandboxAppId = "wssandbox0000000001";
@@ -359,16 +359,19 @@ namespace WxOrders
         }
 
         /// <summary>A WeChat success: errcode 0, errmsg ok, then the payload's properties.</summary>
-        internal SandboxResponse WeChatOk(Action<Utf8JsonWriter> payload)
+        /// <param name="capacity">Expected body size in bytes, for large pages (saves regrowing the buffer).</param>
+        internal SandboxResponse WeChatOk(Action<Utf8JsonWriter> payload, int capacity = 1024)
         {
-            return Json(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("errcode", 0);
-                w.WriteString("errmsg", "ok");
-                payload(w);
-                w.WriteEndObject();
-            });
+            return Json(
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("errcode", 0);
+                    w.WriteString("errmsg", "ok");
+                    payload(w);
+                    w.WriteEndObject();
+                },
+                capacity);
         }
 
         /// <summary>A Wshoto success: code 0, msg, data (written by <paramref name="data"/>), sub_code.</summary>
@@ -386,9 +389,9 @@ namespace WxOrders
             });
         }
 
-        internal static SandboxResponse Json(Action<Utf8JsonWriter> write)
+        internal static SandboxResponse Json(Action<Utf8JsonWriter> write, int capacity = 1024)
         {
-            var ms = new MemoryStream(1024);
+            var ms = new MemoryStream(Math.Max(256, capacity));
             using (var w = new Utf8JsonWriter(ms, WriterOptions))
             {
                 write(w);

@@ -90,6 +90,8 @@ namespace WxOrders.Emulation
             yield return new WeChatTokenEndpoint(sandbox);
             yield return new WshotoTokenEndpoint(sandbox);
             yield return new ShopSandbox(sandbox);
+            yield return new UnionInfoSandbox(sandbox);
+            yield return new UnionSearchSandbox(sandbox);
         }
     }
 

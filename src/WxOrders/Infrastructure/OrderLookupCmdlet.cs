@@ -15,34 +15,18 @@ namespace WxOrders.Infrastructure
     /// an earlier one), so memory stays flat however many come in, while one slow request does not stall the rest.
     /// A failure is one non-terminating ErrorRecord per order, and the call ends with one warning counting them.
     /// </summary>
-    public abstract class OrderLookupCmdlet<TKey, TResult> : WxOrdersCmdlet
+    public abstract class OrderLookupCmdlet<TKey, TResult> : ConnectedCmdlet
     {
         /// <summary>Keys held per allowed concurrent request: the bound on memory and on reordering.</summary>
         internal const int WindowFactor = 4;
 
         private readonly Queue<Pending> window = new Queue<Pending>();
         private SemaphoreSlim throttle;
-        private ApiConnection connection;
         private long requested;
         private long failed;
 
-        /// <summary>The connection to use (Get-WxOrdersConnection lists them); by default the only one of the needed platform.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        [ValidateNotBlank]
-        public string Connection { get; set; }
-
-        /// <summary>How many requests run at once (1 to 64, default 8).</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
-
-        internal abstract WxPlatform Platform { get; }
-
         /// <summary>Word for the closing warning ("orders").</summary>
         internal virtual string ItemNoun => "orders";
-
-        internal ApiClient Client => connection.Client;
 
         /// <summary>Fetches one key (an order, or a batch of ids) on a worker thread.</summary>
         internal abstract Task<TResult> FetchAsync(ApiClient client, TKey key, IOperationLog log, CancellationToken cancellationToken);
@@ -71,15 +55,7 @@ namespace WxOrders.Infrastructure
 
         protected override void BeginProcessing()
         {
-            try
-            {
-                connection = ConnectionRegistry.Resolve(Platform, Connection, MyInvocation.MyCommand.Name);
-            }
-            catch (NotConnectedException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "WxOrders.NotConnected", string.IsNullOrEmpty(Connection) ? ErrorCategory.ResourceUnavailable : ErrorCategory.InvalidArgument, Connection));
-            }
-
+            base.BeginProcessing();
             throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         }
 
@@ -125,7 +101,7 @@ namespace WxOrders.Infrastructure
             await throttle.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                return await FetchAsync(connection.Client, key, Log, token).ConfigureAwait(false);
+                return await FetchAsync(Client, key, Log, token).ConfigureAwait(false);
             }
             finally
             {
