@@ -21,6 +21,8 @@
         'Disconnect-WxOrders'
         'Get-WxOrdersConnection'
         'Get-ShopOrder'
+        'Get-CoopOrder'
+        'Get-WshotoOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
     )

@@ -90,6 +90,8 @@ namespace WxOrders.Emulation
             yield return new WeChatTokenEndpoint(sandbox);
             yield return new WshotoTokenEndpoint(sandbox);
             yield return new ShopSandbox(sandbox);
+            yield return new CoopSandbox(sandbox);
+            yield return new WshotoSandbox(sandbox);
         }
     }
 
