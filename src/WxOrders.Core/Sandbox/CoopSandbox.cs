@@ -244,7 +244,8 @@ namespace WxOrders.Emulation
             var freight = SandboxData.Chance(Seed, What + 20, i, 0.5) ? 0 : 500;
             var useDeduction = SandboxData.Chance(Seed, What + 21, i, 0.2);
             var deduction = useDeduction ? Math.Min(200, goods / 20) : 0;
-            var finder = SandboxData.Chance(Seed, What + 22, i, 0.2) ? Math.Min(300, goods / 30) : 0;
+            // Shape 6 writes finder_discounted_price as null: no finder discount then.
+            var finder = shape != 6 && SandboxData.Chance(Seed, What + 22, i, 0.2) ? Math.Min(300, goods / 30) : 0;
             var original = goods + freight;
             w.WritePropertyName("price_info");
             w.WriteStartObject();

@@ -142,8 +142,8 @@ namespace WxOrders.Emulation
             var updated = closeTime ?? finishTime ?? sendTime ?? payTime ?? created.AddSeconds(1);
 
             w.WriteStartObject();
-            // A string as in the document's example, a JSON number on some orders.
-            WriteId(w, "order_sn", OrderSnOf(index), shape != 3);
+            // A string as in the document's example, a JSON number on every fourth order.
+            WriteId(w, "order_sn", OrderSnOf(index), index % 4 != 3);
             w.WriteNumber("type", type);
             if (shape == 4)
             {
