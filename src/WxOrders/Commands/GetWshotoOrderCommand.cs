@@ -12,9 +12,13 @@ namespace WxOrders.Commands
     [OutputType(typeof(WshotoOrder))]
     public sealed class GetWshotoOrderCommand : OrderLookupCmdlet<string, WshotoOrder>
     {
-        /// <summary>Mall order numbers (wire name order_sn), from parameters or the pipeline.</summary>
+        /// <summary>
+        /// Mall order numbers (wire name order_sn), from parameters or the pipeline: strings by value, or objects with
+        /// an OrderSn or order_sn property (a number there, as ConvertFrom-Json gives, binds as its exact digits).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("order_sn")]
+        [FromProperty("OrderSn", "order_sn")]
         [ValidateNotBlank]
         public string[] OrderSn { get; set; }
 
