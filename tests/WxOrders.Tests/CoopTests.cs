@@ -299,6 +299,16 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public void SandboxFaultKeyIsTheOrderId()
+        {
+            using var sb = Sandbox.Start();
+            var endpoint = new CoopSandbox(sb);
+            var request = new SandboxRequest { Method = "POST", Path = CoopApi.Path, Body = Encoding.UTF8.GetBytes(@"{""shop_appid"":""wx1"",""order_id"":""coiqBw3Bx""}") };
+            Assert.Equal("coiqBw3Bx", endpoint.FaultKey(request));
+            Assert.Null(endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = CoopApi.Path, Body = Encoding.UTF8.GetBytes("not json") }));
+        }
+
+        [Fact]
         public async Task SandboxPermanentFailureIsKeyedByOrderId()
         {
             var sample = CoopSandbox.OrderIdOf(1, 2);

@@ -372,6 +372,16 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public void SandboxFaultKeyIsTheOrderSn()
+        {
+            using var sb = Sandbox.Start();
+            var endpoint = new WshotoSandbox(sb);
+            var request = new SandboxRequest { Method = "POST", Path = WshotoApi.Path, Body = Encoding.UTF8.GetBytes(@"{""order_sn"":""1723051502104450002""}") };
+            Assert.Equal("1723051502104450002", endpoint.FaultKey(request));
+            Assert.Null(endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = WshotoApi.Path, Body = Array.Empty<byte>() }));
+        }
+
+        [Fact]
         public async Task SandboxPermanentFailureIsKeyedByOrderSn()
         {
             var options = new SandboxOptions { Seed = 1, OrderCount = 10 };

@@ -139,6 +139,22 @@ Describe 'Get-CoopOrder against the sandbox' {
     }
 }
 
+Describe 'Get-CoopOrder through transient faults' {
+    BeforeAll {
+        $sb = Start-ConnectedSandbox -Options @{ FailureRate = 0.4; FailureKind = 'Busy', 'ServerError', 'HtmlGatewayPage', 'ConnectionReset', 'TokenExpired' } -Connect @{ RetryBaseDelay = [TimeSpan]::FromMilliseconds(5) }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'retries per order and returns every order, in input order, without errors' {
+        $keys = $sb.GetCoopOrderSamples(30)
+        $orders = $keys | Get-CoopOrder -ErrorVariable errs -WarningVariable warns
+        $errs.Count | Should -Be 0
+        $warns.Count | Should -Be 0
+        $orders.OrderId | Should -Be $keys.OrderId
+        $sb.FaultCount | Should -BeGreaterThan 0
+    }
+}
+
 Describe 'Get-CoopOrder help source' {
     It 'documents every parameter, fen and the retirement of the endpoint' {
         $md = Get-Content -Raw (Join-Path (Get-RepoRoot) 'docs/Get-CoopOrder.md')

@@ -142,6 +142,22 @@ Describe 'Get-WshotoOrder against the sandbox' {
     }
 }
 
+Describe 'Get-WshotoOrder through transient faults' {
+    BeforeAll {
+        $sb = Start-ConnectedSandbox -Options @{ FailureRate = 0.4; FailureKind = 'Busy', 'ServerError', 'HtmlGatewayPage', 'ConnectionReset', 'TokenExpired' } -Connect @{ RetryBaseDelay = [TimeSpan]::FromMilliseconds(5) }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'retries per order and returns every order, in input order, without errors' {
+        $keys = $sb.GetWshotoOrderSns(30)
+        $orders = $keys | Get-WshotoOrder -ErrorVariable errs -WarningVariable warns
+        $errs.Count | Should -Be 0
+        $warns.Count | Should -Be 0
+        $orders.OrderSn | Should -Be $keys
+        $sb.FaultCount | Should -BeGreaterThan 0
+    }
+}
+
 Describe 'Get-WshotoOrder help source' {
     It 'documents every parameter and fen' {
         $md = Get-Content -Raw (Join-Path (Get-RepoRoot) 'docs/Get-WshotoOrder.md')
