@@ -24,6 +24,8 @@
         'Get-UnionOrder'
         'Search-UnionOrder'
         'ConvertTo-WxOrderLine'
+        'Get-CoopOrder'
+        'Get-WshotoOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
     )

@@ -63,6 +63,11 @@ namespace WxOrders.Http
         {
             [1010014] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
                 "No order with this id belongs to this buyer. Check that -OrderId (or -OutOrderId) and -OpenId belong together."),
+            // 100002 "not exist": the store (ec) APIs' answer for an object that does not exist. The co-account order
+            // document lists no codes; WxOrders assumes this one for an unknown order_id or a shop_appid it does not
+            // belong to (the sandbox answers it), stated in Get-CoopOrder's help so it can be corrected.
+            [100002] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
+                "The platform has no such order. For Get-CoopOrder, check that -OrderId and -ShopAppId come from the same co-account order notification event (the order_id there is not the store's own order id)."),
         };
 
         private static readonly Dictionary<long, Rule> WshotoOnly = new Dictionary<long, Rule>

@@ -1,11 +1,13 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace WxOrders.Json
 {
@@ -258,6 +260,47 @@ namespace WxOrders.Json
             {
                 writer.WriteNullValue();
             }
+        }
+    }
+
+    /// <summary>
+    /// An array of objects that may arrive as a single object instead (Wshoto's order detail documents "data" as
+    /// object[] in its table and as one object in its example): an object reads as a one-element array, null as null.
+    /// Register it in a context's JsonSourceGenerationOptions.Converters; T must be serializable in that context.
+    /// </summary>
+    internal sealed class OneOrManyConverter<T> : JsonConverter<T[]>
+        where T : class
+    {
+        public override T[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    return new[] { JsonSerializer.Deserialize(ref reader, item) };
+                case JsonTokenType.StartArray:
+                    var list = new List<T>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        list.Add(reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, item));
+                    }
+
+                    return list.ToArray();
+                default:
+                    throw WireReader.Bad("Expected an object or an array of objects", ref reader);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, T[] value, JsonSerializerOptions options)
+        {
+            var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            writer.WriteStartArray();
+            foreach (var v in value)
+            {
+                JsonSerializer.Serialize(writer, v, item);
+            }
+
+            writer.WriteEndArray();
         }
     }
 

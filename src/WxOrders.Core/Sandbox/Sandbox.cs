@@ -100,6 +100,12 @@ namespace WxOrders
         /// <summary>Ten shop orders to look up (OrderId, OpenId): pipe them to Get-ShopOrder.</summary>
         public ShopOrderSample[] SampleShopOrders => GetShopOrderSamples(10);
 
+        /// <summary>Ten co-account orders (ShopAppId, OrderId), as notification events name them: pipe them to Get-CoopOrder.</summary>
+        public CoopOrderSample[] SampleCoopOrders => GetCoopOrderSamples(10);
+
+        /// <summary>Ten Wshoto order numbers (19 digits): pipe them to Get-WshotoOrder.</summary>
+        public string[] SampleWshotoOrderSns => GetWshotoOrderSns(10);
+
         /// <summary>Token requests answered (both platforms).</summary>
         public long TokenFetchCount => Interlocked.Read(ref tokenRequests);
 
@@ -142,6 +148,14 @@ namespace WxOrders
         /// <summary>The first <paramref name="count"/> shop orders of the data set, as lookup keys.</summary>
         public ShopOrderSample[] GetShopOrderSamples(int count) =>
             Enumerable.Range(0, Math.Min(count, options.OrderCount)).Select(i => ShopSandbox.Sample(this, i)).ToArray();
+
+        /// <summary>The first <paramref name="count"/> co-account orders of the data set, as lookup keys.</summary>
+        public CoopOrderSample[] GetCoopOrderSamples(int count) =>
+            Enumerable.Range(0, Math.Min(count, options.OrderCount)).Select(i => CoopSandbox.Sample(this, i)).ToArray();
+
+        /// <summary>The first <paramref name="count"/> Wshoto order numbers of the data set.</summary>
+        public string[] GetWshotoOrderSns(int count) =>
+            Enumerable.Range(0, Math.Min(count, options.OrderCount)).Select(WshotoSandbox.OrderSnText).ToArray();
 
         public void Stop() => Dispose();
 

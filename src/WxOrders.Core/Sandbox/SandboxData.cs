@@ -30,6 +30,21 @@ namespace WxOrders.Emulation
 
         public static readonly string[] Streets = { "科技园南路 88 号", "文三路 259 号", "天府大道中段 1 号", "东直门内大街 5 号", "世纪大道 100 号", "中山路 321 号" };
 
+        /// <summary>Region codes of <see cref="Provinces"/>/<see cref="Cities"/>/<see cref="Districts"/>, index for index.</summary>
+        public static readonly string[] AreaCodes = { "440305", "330106", "510107", "110101", "310115", "320106", "420111", "370202" };
+
+        /// <summary>SKU attributes: a key and the values it takes (for sku_attrs and specification texts).</summary>
+        public static readonly (string Key, string[] Values)[] SkuAttributes =
+        {
+            ("颜色", new[] { "红色", "黑色", "白色", "藏青" }),
+            ("尺码", new[] { "S", "M", "L", "XL" }),
+            ("规格", new[] { "500ml", "1L", "5kg", "10册" }),
+            ("产地", new[] { "四川成都", "浙江杭州", "云南普洱", "新疆阿克苏" }),
+            ("材质", new[] { "玻璃", "不锈钢", "纯棉", "竹纤维" }),
+        };
+
+        public static readonly string[] ExpressCompanies = { "顺丰速运", "中通快递", "圆通速递", "京东物流", "邮政EMS" };
+
         public static readonly string[] Shops = { "优选好物小店", "山野茶园", "家居生活馆", "数码潮玩店", "母婴严选", "乡村特产铺" };
 
         /// <summary>SplitMix64 of the three inputs.</summary>

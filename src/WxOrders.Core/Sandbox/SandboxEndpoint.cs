@@ -92,6 +92,8 @@ namespace WxOrders.Emulation
             yield return new ShopSandbox(sandbox);
             yield return new UnionInfoSandbox(sandbox);
             yield return new UnionSearchSandbox(sandbox);
+            yield return new CoopSandbox(sandbox);
+            yield return new WshotoSandbox(sandbox);
         }
     }
 

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using WxOrders.Http;
+using WxOrders.Json;
+
+namespace WxOrders.Platforms.Wshoto
+{
+    internal sealed class WshotoOrderRequest
+    {
+        [JsonPropertyName("order_sn")]
+        public string OrderSn { get; set; }
+    }
+
+    /// <summary>
+    /// "data" is one order in the document's example and "object[]" in its table: both are read (OneOrManyConverter).
+    /// </summary>
+    [JsonSourceGenerationOptions(
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        PropertyNameCaseInsensitive = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = new[] { typeof(OneOrManyConverter<WshotoOrder>) })]
+    [JsonSerializable(typeof(WshotoOrderRequest))]
+    [JsonSerializable(typeof(WshotoResponse<WshotoOrder[]>))]
+    [JsonSerializable(typeof(WshotoOrder))]
+    internal sealed partial class WshotoJsonContext : JsonSerializerContext
+    {
+    }
+
+    /// <summary>POST /openapi/mall/order/detail (document 003).</summary>
+    internal static class WshotoApi
+    {
+        public const string Path = "/openapi/mall/order/detail";
+        public const WxPlatform Platform = WxPlatform.Wshoto;
+
+        public static async Task<WshotoOrder> GetOrderAsync(ApiClient client, string orderSn, IOperationLog log, CancellationToken cancellationToken)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new WshotoOrderRequest { OrderSn = orderSn }, WshotoJsonContext.Default.WshotoOrderRequest);
+            var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, Path, body), WshotoJsonContext.Default.WshotoResponseWshotoOrderArray, log, cancellationToken).ConfigureAwait(false);
+            var order = Pick(response.Data, orderSn);
+            if (order == null)
+            {
+                throw ErrorCatalog.InvalidData(Platform, Path, "a success response without the order in 'data'");
+            }
+
+            if (string.IsNullOrEmpty(order.OrderSn))
+            {
+                order.OrderSn = orderSn;
+            }
+
+            if (order.DetailList != null)
+            {
+                foreach (var item in order.DetailList)
+                {
+                    if (item != null)
+                    {
+                        item.OrderSn = order.OrderSn;
+                    }
+                }
+            }
+
+            return order;
+        }
+
+        /// <summary>The order asked for: the one with this order_sn, or the only one; null when neither exists.</summary>
+        internal static WshotoOrder Pick(IReadOnlyList<WshotoOrder> data, string orderSn)
+        {
+            if (data == null)
+            {
+                return null;
+            }
+
+            WshotoOrder only = null;
+            var count = 0;
+            foreach (var order in data)
+            {
+                if (order == null)
+                {
+                    continue;
+                }
+
+                if (string.Equals(order.OrderSn, orderSn, StringComparison.Ordinal))
+                {
+                    return order;
+                }
+
+                only = order;
+                count++;
+            }
+
+            return count == 1 ? only : null;
+        }
+    }
+}

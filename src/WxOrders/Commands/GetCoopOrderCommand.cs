@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using WxOrders.Http;
+using WxOrders.Infrastructure;
+using WxOrders.Platforms.Coop;
+
+namespace WxOrders.Commands
+{
+    /// <summary>
+    /// Get-CoopOrder: WeChat Channels store orders of a co-account Mini Program (POST /channels/ec/cooperation/order/get).
+    /// The endpoint is listed as retired (offline from 2025-06-16) in at least one maintained WeChat SDK.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CoopOrder")]
+    [OutputType(typeof(CoopOrder))]
+    public sealed class GetCoopOrderCommand : OrderLookupCmdlet<CoopOrderKey, CoopOrder>
+    {
+        /// <summary>The store's AppID, from the co-account order notification event (wire name shop_appid).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("shop_appid")]
+        [ValidateNotBlank]
+        public string ShopAppId { get; set; }
+
+        /// <summary>The co-account order id from the notification event (wire name order_id); not the store's own order id.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("order_id")]
+        [ValidateNotBlank]
+        public string OrderId { get; set; }
+
+        internal override WxPlatform Platform => CoopApi.Platform;
+
+        protected override void ProcessRecord()
+        {
+            Submit(new CoopOrderKey(ShopAppId.Trim(), OrderId.Trim()));
+        }
+
+        internal override Task<CoopOrder> FetchAsync(ApiClient client, CoopOrderKey key, IOperationLog log, CancellationToken cancellationToken) =>
+            CoopApi.GetOrderAsync(client, key, log, cancellationToken);
+
+        internal override object TargetOf(CoopOrderKey key) => key.OrderId;
+    }
+}
