@@ -89,6 +89,12 @@ namespace WxOrders.Lines
             {
                 case ShopOrder shop:
                     return Platforms.Shop.ShopLines.From(shop);
+                case CoopOrder coop:
+                    return Platforms.Coop.CoopLines.From(coop);
+                case UnionOrder union:
+                    return Platforms.Union.UnionLines.From(union);
+                case WshotoOrder wshoto:
+                    return Platforms.Wshoto.WshotoLines.From(wshoto);
                 default:
                     return null;
             }
