@@ -24,6 +24,10 @@ namespace WxOrders.Tests
         private static readonly Dictionary<string, (WxPlatform Platform, Func<ApiClient, Task> Call)> Calls = new Dictionary<string, (WxPlatform, Func<ApiClient, Task>)>
         {
             ["shop-order-get.json"] = (WxPlatform.WeChat, c => ShopApi.GetOrderAsync(c, new ShopOrderKey(1, null, "o"), null, CancellationToken.None)),
+            ["coop-order-example.json"] = (WxPlatform.WeChat, c => Platforms.Coop.CoopApi.GetOrderAsync(c, new Platforms.Coop.CoopOrderKey("wxshop", "co1"), null, CancellationToken.None)),
+            ["union-order-info.json"] = (WxPlatform.WeChat, c => Platforms.Union.UnionApi.GetOrdersAsync(c, new[] { "1952315038682581" }, null, CancellationToken.None)),
+            ["union-order-search.json"] = (WxPlatform.WeChat, c => Platforms.Union.UnionApi.SearchAsync(c, new UnionOrderQuery(), 1, 10, null, CancellationToken.None)),
+            ["wshoto-order-example.json"] = (WxPlatform.Wshoto, c => Platforms.Wshoto.WshotoApi.GetOrderAsync(c, "1723051502104450002", null, CancellationToken.None)),
         };
 
         public static IEnumerable<object[]> Examples()

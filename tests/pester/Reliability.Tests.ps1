@@ -108,43 +108,55 @@ Describe 'Transient faults are retried and nothing is lost' {
 }
 
 Describe 'Soak' {
-    It 'delivers 5,000 lookups exactly once through 10% faults of every kind and tokens expiring every few seconds' {
+    It 'delivers 5,000 lookups across the four APIs, and a 5,000-order search, exactly once through 10% faults of every kind and tokens expiring every few seconds' {
         $sb = Start-ConnectedSandbox -Options @{
             OrderCount = 5000; FailureRate = 0.10; TokenLifetime = [timespan]'00:00:03'; TimeoutFaultDelay = [timespan]'00:00:02'; Seed = 7
         } -Connect $FastRetry
         try {
-            $keys = $sb.GetShopOrderSamples(5000)
+            $shopKeys = $sb.GetShopOrderSamples(2000)
+            $coopKeys = $sb.GetCoopOrderSamples(1000)
+            $wshotoKeys = $sb.GetWshotoOrderSns(1000)
+            $unionKeys = $sb.GetUnionOrderIds(1000)
             $t = [Diagnostics.Stopwatch]::StartNew()
-            $seen = [System.Collections.Generic.HashSet[uint64]]::new()
-            $count = 0
-            $keys | Get-ShopOrder -ThrottleLimit 16 -ErrorVariable errs -ErrorAction SilentlyContinue | ForEach-Object {
-                $count++
-                $null = $seen.Add($_.OrderId)
-            }
+            $errs = @()
+            $shop = @($shopKeys | Get-ShopOrder -ThrottleLimit 16 -ErrorVariable +errs -ErrorAction SilentlyContinue)
+            $coop = @($coopKeys | Get-CoopOrder -ThrottleLimit 16 -ErrorVariable +errs -ErrorAction SilentlyContinue)
+            $wshoto = @($wshotoKeys | Get-WshotoOrder -ThrottleLimit 16 -ErrorVariable +errs -ErrorAction SilentlyContinue)
+            $union = @($unionKeys | Get-UnionOrder -ThrottleLimit 4 -ErrorVariable +errs -ErrorAction SilentlyContinue)
+            $search = @(Search-UnionOrder -PageSize 200 -ThrottleLimit 4 -ErrorVariable +errs -ErrorAction SilentlyContinue)
             $elapsed = $t.Elapsed
+
             $errs.Count | Should -Be 0
-            $count | Should -Be 5000
-            $seen.Count | Should -Be 5000
-            $conn = Get-WxOrdersConnection -Name $sb.WeChatAppId
+            # Every order exactly once, in input order for lookups.
+            $shop.OrderId | Should -Be $shopKeys.OrderId
+            $coop.OrderId | Should -Be $coopKeys.OrderId
+            $wshoto.OrderSn | Should -Be $wshotoKeys
+            ($union.OrderId | Sort-Object) | Should -Be ($unionKeys | Sort-Object)
+            $search.Count | Should -Be 5000
+            ($search.OrderId | Sort-Object -Unique).Count | Should -Be 5000
+
             $faults = $sb.FaultCount
-            $faults | Should -BeGreaterThan 300
-            # Token fetches stay close to the number of expiries (one per lifetime, plus the renewals after
-            # injected 42001s, which the sandbox answers with the still-valid token).
-            $expiries = [math]::Ceiling($elapsed.TotalSeconds / 3)
-            $minted = $sb.TokensIssued
-            $minted | Should -BeLessOrEqual ($expiries + 3)
-            # Token requests: one per expiry, plus at most one per injected 42001 (a rejection renews once, and only
-            # if the rejected token is still the current one).
-            $sb.TokenFetchCount | Should -BeLessOrEqual ($expiries + $sb.FaultCounts['TokenExpired'] + 5)
+            $faults | Should -BeGreaterThan 400
+            foreach ($kind in [enum]::GetNames([WxOrders.SandboxFailureKind])) { $sb.FaultCounts[$kind] | Should -BeGreaterThan 0 -Because "$kind is injected" }
+            # Token fetches stay close to the number of expiries: each platform mints one token per lifetime; token
+            # requests add at most one per injected 42001 (renewal happens once, and only if the token is still current).
+            $expiries = 2 * [math]::Ceiling($elapsed.TotalSeconds / 3)
+            $sb.TokensIssued | Should -BeLessOrEqual ($expiries + 4)
+            $sb.TokenFetchCount | Should -BeLessOrEqual ($expiries + $sb.FaultCounts['TokenExpired'] + 6)
+
+            $lookups = $shopKeys.Count + $coopKeys.Count + $wshotoKeys.Count + $unionKeys.Count
+            $delivered = $shop.Count + $coop.Count + $wshoto.Count + $union.Count
+            $retries = (Get-WxOrdersConnection | Measure-Object RetryCount -Sum).Sum
+            $requests = ($sb.RequestCounts.GetEnumerator() | Where-Object Key -NotMatch 'token' | Measure-Object Value -Sum).Sum
             $report = [ordered]@{
-                Lookups = 5000; Delivered = $count; Lost = 5000 - $seen.Count; Errors = $errs.Count
-                Requests = $sb.GetRequestCount('/shop/order/get'); FaultsInjected = $faults
+                Lookups = $lookups; Delivered = $delivered; SearchOrders = $search.Count; Lost = ($lookups - $delivered) + (5000 - $search.Count)
+                Errors = $errs.Count; OrderRequests = $requests; FaultsInjected = $faults
                 Faults = ($sb.FaultCounts.GetEnumerator() | Sort-Object Key | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' '
-                Retries = $conn.RetryCount; TokenRequests = $sb.TokenFetchCount; TokensIssued = $minted
+                Retries = $retries; TokenRequests = $sb.TokenFetchCount; TokensIssued = $sb.TokensIssued
                 Seconds = [math]::Round($elapsed.TotalSeconds, 1)
             }
             $report.GetEnumerator() | ForEach-Object { Write-Host ("SOAK {0} = {1}" -f $_.Key, $_.Value) }
-            $elapsed.TotalSeconds | Should -BeLessThan 50
+            $elapsed.TotalSeconds | Should -BeLessThan 55
         }
         finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
     }
