@@ -364,6 +364,8 @@ namespace WxOrders.HelpBuilder
         private static ParameterSetBlock ReadYaml(string file, MarkdownBlock block, ParameterHelp parameter)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            int LineOf(string key) => lines.TryGetValue(key, out var n) ? n : block.Line;
             for (var i = 0; i < block.Lines.Count; i++)
             {
                 var line = block.Lines[i];
@@ -386,17 +388,18 @@ namespace WxOrders.HelpBuilder
                 }
 
                 values[key] = line.Substring(colon + 1).Trim();
+                lines[key] = number;
             }
 
             foreach (var key in RequiredYamlKeys)
             {
                 if (!values.TryGetValue(key, out var v) || v.Length == 0)
                 {
-                    throw new HelpFormatException(file, block.Line, "The yaml of -" + parameter.Name + " needs '" + key + ":' with a value.");
+                    throw new HelpFormatException(file, LineOf(key), "The yaml of -" + parameter.Name + " needs '" + key + ":' with a value.");
                 }
             }
 
-            var result = new ParameterSetBlock { Line = block.Line, Type = values["Type"] };
+            var result = new ParameterSetBlock { Line = block.Line, SetsLine = LineOf("Parameter Sets"), Type = values["Type"] };
 
             var sets = values["Parameter Sets"];
             if (string.Equals(sets, "(All)", StringComparison.OrdinalIgnoreCase))
@@ -418,7 +421,7 @@ namespace WxOrders.HelpBuilder
                 result.AcceptedValues.AddRange(SplitList(accepted));
             }
 
-            result.Required = Bool(file, block.Line, parameter, "Required", values["Required"]);
+            result.Required = Bool(file, LineOf("Required"), parameter, "Required", values["Required"]);
 
             var position = values["Position"];
             if (string.Equals(position, "Named", StringComparison.OrdinalIgnoreCase))
@@ -431,7 +434,7 @@ namespace WxOrders.HelpBuilder
             }
             else
             {
-                throw new HelpFormatException(file, block.Line, "In the yaml of -" + parameter.Name + ": Position is 'Named' or a number from 0; it is '" + position + "'.");
+                throw new HelpFormatException(file, LineOf("Position"), "In the yaml of -" + parameter.Name + ": Position is 'Named' or a number from 0; it is '" + position + "'.");
             }
 
             result.DefaultValue = values.TryGetValue("Default value", out var d) && d.Length > 0 ? d : "None";
@@ -439,11 +442,11 @@ namespace WxOrders.HelpBuilder
             var pipeline = values["Accept pipeline input"];
             if (!PipelineInput.IsMatch(pipeline))
             {
-                throw new HelpFormatException(file, block.Line, "In the yaml of -" + parameter.Name + ": 'Accept pipeline input' is False, True (ByValue), True (ByPropertyName) or True (ByValue, ByPropertyName); it is '" + pipeline + "'.");
+                throw new HelpFormatException(file, LineOf("Accept pipeline input"), "In the yaml of -" + parameter.Name + ": 'Accept pipeline input' is False, True (ByValue), True (ByPropertyName) or True (ByValue, ByPropertyName); it is '" + pipeline + "'.");
             }
 
             result.PipelineInput = NormalizePipeline(pipeline);
-            result.Globbing = values.TryGetValue("Accept wildcard characters", out var g) && Bool(file, block.Line, parameter, "Accept wildcard characters", g);
+            result.Globbing = values.TryGetValue("Accept wildcard characters", out var g) && Bool(file, LineOf("Accept wildcard characters"), parameter, "Accept wildcard characters", g);
             return result;
         }
 
@@ -487,14 +490,14 @@ namespace WxOrders.HelpBuilder
                 {
                     if (!named && !block.AllSets)
                     {
-                        throw new HelpFormatException(file, block.Line, "-" + parameter.Name + " names the set(s) '" + block.SetsText + "', but SYNTAX names no sets. Write 'Parameter Sets: (All)', or give each SYNTAX block a '### <set name>' heading.");
+                        throw new HelpFormatException(file, block.SetsLine, "-" + parameter.Name + " names the set(s) '" + block.SetsText + "', but SYNTAX names no sets. Write 'Parameter Sets: (All)', or give each SYNTAX block a '### <set name>' heading.");
                     }
 
                     foreach (var s in block.Sets)
                     {
                         if (!help.Sets.Any(x => string.Equals(x.Name, s, StringComparison.OrdinalIgnoreCase)))
                         {
-                            throw new HelpFormatException(file, block.Line, "-" + parameter.Name + " names the parameter set '" + s + "', which SYNTAX does not have (it has " + string.Join(", ", help.Sets.Select(x => x.Name)) + ").");
+                            throw new HelpFormatException(file, block.SetsLine, "-" + parameter.Name + " names the parameter set '" + s + "', which SYNTAX does not have (it has " + string.Join(", ", help.Sets.Select(x => x.Name)) + ").");
                         }
                     }
                 }

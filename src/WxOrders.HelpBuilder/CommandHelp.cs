@@ -79,7 +79,11 @@ namespace WxOrders.HelpBuilder
     /// <summary>One yaml block of a parameter: the sets it covers and the parameter's metadata in them.</summary>
     internal sealed class ParameterSetBlock
     {
+        /// <summary>The line of the ```yaml fence.</summary>
         public int Line { get; set; }
+
+        /// <summary>The line of "Parameter Sets:".</summary>
+        public int SetsLine { get; set; }
 
         public string Type { get; set; }
 
