@@ -90,7 +90,8 @@ namespace WxOrders.HelpBuilder
                 Parameter(
                     w,
                     p,
-                    PerSet(blocks, b => b.Required ? "true" : "false"),
+                    // PowerShell reads "required" as a boolean: true when some set requires it (SYNTAX shows which).
+                    blocks.Any(b => b.Required) ? "true" : "false",
                     PerSet(blocks, b => b.Position),
                     PerSet(blocks, b => b.PipelineInput),
                     blocks.Any(b => b.Globbing),

@@ -235,7 +235,7 @@ A note.
             var parameters = c.Element(Command + "parameters").Elements(Command + "parameter").ToList();
             Assert.Equal(new[] { "Id", "Name", "Kind", "Force" }, parameters.Select(p => p.Element(Maml + "name").Value));
             Assert.Equal(new[] { "The id." }, Paras(parameters[0].Element(Maml + "description")));
-            Assert.Equal("true (ById), false (ByName)", (string)parameters[0].Attribute("required"));
+            Assert.Equal("true", (string)parameters[0].Attribute("required"));
             Assert.Equal("0 (ById), named (ByName)", (string)parameters[0].Attribute("position"));
             Assert.Equal("String[]", parameters[1].Element(Dev + "type").Element(Maml + "name").Value);
             Assert.Equal("Big", parameters[2].Element(Dev + "defaultValue").Value);
