@@ -6,7 +6,9 @@
 #   $sb = Start-WxOrdersSandbox; Connect-WxOrders -Sandbox $sb
 # with a new sandbox and no other connection for each example. An example that needs a real app says so by ending
 # its title with "(production)", as in "### Example 7: A scheduled task with a stored credential (production)": it is
-# parsed but not run. Every cmdlet needs at least two runnable examples.
+# parsed but not run. Every cmdlet needs at least two runnable examples. Example code is plain script (a leading
+# "PS C:\> " prompt is tolerated and removed); sample output belongs in a separate ```output block, which becomes
+# remarks.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -20,7 +22,8 @@ BeforeDiscovery {
         $list = foreach ($e in $all) {
             $i++
             $title = ($e.title -replace '^[-\s]+', '' -replace '[-\s]+$', '')
-            @{ Cmdlet = $name; Index = $i; Title = $title; Code = [string]$e.code; Production = $title -match '\(production\)' }
+            $code = ([string]$e.code -split '\r?\n' | ForEach-Object { $_ -replace '^PS [^>]*>\s?', '' }) -join "`n"
+            @{ Cmdlet = $name; Index = $i; Title = $title; Code = $code; Production = $title -match '\(production\)' }
         }
 
         @{
@@ -97,7 +100,10 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
             $doc = $helpParameters | Where-Object name -EQ $p.Name
             $doc | Should -Not -BeNullOrEmpty -Because "-$($p.Name) must be documented in docs/$Name.md"
             Get-ParaText $doc.description | Should -Match '\w{3,}' -Because "-$($p.Name) needs a description"
-            $doc.type.name | Should -BeIn @($p.ParameterType.Name, $p.ParameterType.FullName) -Because "the type of -$($p.Name) is $($p.ParameterType.Name)"
+            $type = $p.ParameterType
+            $underlying = [Nullable]::GetUnderlyingType($type)
+            $names = @($type.Name, $type.FullName) + @(if ($underlying) { $underlying.Name, $underlying.FullName })
+            $doc.type.name | Should -BeIn $names -Because "the type of -$($p.Name) is $($type.Name)"
         }
     }
 
