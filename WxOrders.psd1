@@ -1,7 +1,8 @@
 #
 # Module manifest for WxOrders.
-# From source: `dotnet build WxOrders.sln -c Release` fills ./bin, then `Import-Module ./WxOrders.psd1`.
-# Installed: this file and the bin folder, copied together into <PSModulePath>/WxOrders/<version>/.
+# From source: `dotnet build WxOrders.sln -c Release` fills ./bin and ./en-US, then `Import-Module ./WxOrders.psd1`.
+# Installed: this file, the bin folder and the en-US folder (the help: Get-Help looks beside this manifest, not
+# beside the dll), copied together into <PSModulePath>/WxOrders/<version>/.
 #
 @{
     RootModule             = 'bin/WxOrders.dll'

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace WxOrders.HelpBuilder
+{
+    /// <summary>
+    /// Turns docs/about_X.md into en-US/about_X.help.txt, the plain text Get-Help about_X prints: "TOPIC", then each
+    /// "## SECTION" as an upper-case heading, "### Sub" headings indented two spaces, text wrapped at 80 columns and
+    /// indented four, code blocks and tables kept as written (indented).
+    /// </summary>
+    internal static class AboutTopicWriter
+    {
+        public const int Width = 80;
+
+        private static readonly string[] RequiredSections = { "SHORT DESCRIPTION", "LONG DESCRIPTION" };
+
+        public static string Convert(string file, string text, string expectedName)
+        {
+            var doc = MarkdownDocument.Parse(file, text);
+            if (!doc.Title.StartsWith("about_", StringComparison.OrdinalIgnoreCase) || doc.Title.IndexOf(' ') >= 0)
+            {
+                throw new HelpFormatException(file, doc.TitleLine, "An about topic's title is its name, such as '# about_WxOrders'; it is '" + doc.Title + "'.");
+            }
+
+            if (expectedName != null && !string.Equals(doc.Title, expectedName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new HelpFormatException(file, doc.TitleLine, "The title '" + doc.Title + "' does not match the file name '" + expectedName + ".md'.");
+            }
+
+            foreach (var name in RequiredSections)
+            {
+                if (!doc.Sections.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new HelpFormatException(file, 0, "An about topic needs a '## " + name + "' section (Get-Help lists topics by their short description).");
+                }
+            }
+
+            var lines = new List<string> { "TOPIC", "    " + doc.Title, string.Empty };
+            foreach (var section in doc.Sections)
+            {
+                lines.Add(section.Name.ToUpperInvariant());
+                Body(file, section.Intro, lines);
+                foreach (var sub in section.Subsections)
+                {
+                    lines.Add("  " + MarkdownDocument.Inline(sub.Heading).ToUpperInvariant());
+                    Body(file, sub.Lines, lines);
+                }
+            }
+
+            while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+
+            return string.Join("\n", lines) + "\n";
+        }
+
+        private static void Body(string file, List<SourceLine> source, List<string> lines)
+        {
+            var blocks = MarkdownDocument.Blocks(file, source);
+            foreach (var block in blocks)
+            {
+                switch (block.Kind)
+                {
+                    case BlockKind.Paragraph:
+                        lines.AddRange(Wrap(MarkdownDocument.ParagraphText(block), "    ", "    "));
+                        break;
+                    case BlockKind.List:
+                        foreach (var item in MarkdownDocument.ListItems(block))
+                        {
+                            lines.AddRange(Wrap(item, "    - ", "      "));
+                        }
+
+                        break;
+                    case BlockKind.Table:
+                        lines.AddRange(Table(block.Lines));
+                        break;
+                    default:
+                        lines.AddRange(CommandDocParser.TrimBlankEnds(block.Lines).Select(l => l.Length == 0 ? string.Empty : "        " + l));
+                        break;
+                }
+
+                lines.Add(string.Empty);
+            }
+
+            if (blocks.Count == 0)
+            {
+                lines.Add(string.Empty);
+            }
+        }
+
+        /// <summary>A Markdown table as aligned plain-text columns (the |---| separator row becomes dashes).</summary>
+        private static IEnumerable<string> Table(List<string> rows)
+        {
+            var cells = rows.Select(r => r.Trim().Trim('|').Split('|').Select(c => MarkdownDocument.Inline(c.Trim())).ToList()).ToList();
+            var columns = cells.Max(r => r.Count);
+            var widths = new int[columns];
+            foreach (var row in cells)
+            {
+                if (IsSeparator(row))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < row.Count; i++)
+                {
+                    widths[i] = Math.Max(widths[i], row[i].Length);
+                }
+            }
+
+            foreach (var row in cells)
+            {
+                var text = new StringBuilder("    ");
+                for (var i = 0; i < columns; i++)
+                {
+                    var cell = IsSeparator(row) ? new string('-', widths[i]) : (i < row.Count ? row[i] : string.Empty);
+                    text.Append(i == columns - 1 ? cell : cell.PadRight(widths[i] + 2));
+                }
+
+                yield return text.ToString().TrimEnd();
+            }
+        }
+
+        private static bool IsSeparator(List<string> row) => row.All(c => c.Length > 0 && c.All(ch => ch == '-' || ch == ':'));
+
+        /// <summary>Word-wraps <paramref name="text"/> at <see cref="Width"/> columns.</summary>
+        internal static IEnumerable<string> Wrap(string text, string firstIndent, string indent)
+        {
+            var words = text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            var line = new StringBuilder(firstIndent);
+            var empty = true;
+            foreach (var word in words)
+            {
+                if (!empty && line.Length + 1 + word.Length > Width)
+                {
+                    yield return line.ToString();
+                    line = new StringBuilder(indent);
+                    empty = true;
+                }
+
+                if (!empty)
+                {
+                    line.Append(' ');
+                }
+
+                line.Append(word);
+                empty = false;
+            }
+
+            if (!empty)
+            {
+                yield return line.ToString();
+            }
+        }
+    }
+}
