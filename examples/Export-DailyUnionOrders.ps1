@@ -82,14 +82,16 @@ catch {
 $failures = @()
 $count = 0
 try {
-    Search-UnionOrder -StartTime $day -EndTime $day.AddDays(1) -Connection $Connection -ErrorAction SilentlyContinue -ErrorVariable +failures -WarningAction SilentlyContinue |
+    # Both ends of the window are inclusive (whole seconds): end one second before midnight so days never overlap.
+    Search-UnionOrder -StartTime $day -EndTime $day.AddDays(1).AddSeconds(-1) -Connection $Connection -ErrorAction SilentlyContinue -ErrorVariable +failures -WarningAction SilentlyContinue |
         ConvertTo-WxOrderLine |
         ForEach-Object { $count++; $_ } |
         Export-Csv -Path $partial -NoTypeInformation -Encoding utf8
     if (-not (Test-Path $partial)) { New-Item -ItemType File -Path $partial | Out-Null }   # a day without orders: an empty file
 
     # Replace the day's file in one step.
-    if (Test-Path $csv) { [IO.File]::Replace($partial, $csv, $null) } else { [IO.File]::Move($partial, $csv) }
+    # [NullString]::Value: PowerShell would pass $null to a string parameter as an empty string.
+    if (Test-Path $csv) { [IO.File]::Replace($partial, $csv, [NullString]::Value) } else { [IO.File]::Move($partial, $csv) }
 }
 catch {
     Write-Log "FAILED: $($_.Exception.Message)"

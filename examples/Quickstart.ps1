@@ -22,11 +22,27 @@ try {
     $shop = $sb.SampleShopOrders | Get-ShopOrder
     $shop | Format-Table | Out-Host
 
-    $shop | Select-Object OrderId, OutOrderId, Status, OpenId,
-        @{ n = 'PayTime'; e = { $_.OrderDetail.PayInfo.PayTime } },
-        @{ n = 'OrderPriceFen'; e = { $_.OrderDetail.PriceInfo.OrderPrice } } |
+    Write-Host 'Channels co-account orders (Get-CoopOrder), keyed by shop_appid and order_id:'
+    $coop = $sb.SampleCoopOrders | Get-CoopOrder
+    $coop | Format-Table | Out-Host
+
+    Write-Host 'Union orders by id (Get-UnionOrder; ids are batched, at most 200 a request):'
+    $union = Get-UnionOrder -OrderId $sb.SampleUnionOrderIds
+    $union | Format-Table | Out-Host
+
+    Write-Host 'Union search (Search-UnionOrder; pages are walked for you, -First stops early):'
+    Search-UnionOrder -CommissionStatus Pending -First 5 | Format-Table | Out-Host
+
+    Write-Host 'Wshoto mall orders (Get-WshotoOrder, on the Wshoto connection):'
+    $wshoto = $sb.SampleWshotoOrderSns | Get-WshotoOrder
+    $wshoto | Format-Table | Out-Host
+
+    Write-Host 'Every order as CSV-ready lines (ConvertTo-WxOrderLine | Export-Csv):'
+    @($shop; $coop; $union; $wshoto) | ConvertTo-WxOrderLine |
         Export-Csv -Path $OutputPath -NoTypeInformation -Encoding utf8
-    Write-Host "Wrote $((Import-Csv $OutputPath).Count) rows to $OutputPath"
+    $rows = Import-Csv $OutputPath
+    $rows | Group-Object Source | Select-Object Name, Count | Format-Table | Out-Host
+    Write-Host "Wrote $($rows.Count) lines to $OutputPath"
 }
 finally {
     Disconnect-WxOrders
