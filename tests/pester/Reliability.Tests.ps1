@@ -206,3 +206,27 @@ Describe 'Bad input is refused before any request' {
         $sb.GetRequestCount('/shop/order/get') | Should -Be $before
     }
 }
+
+Describe '-Debug in a non-interactive host' {
+    It 'keeps every order and still writes the closing warning (no Inquire prompt on the warning)' {
+        $sb = Start-WxOrdersSandbox -OrderCount 20
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                param($manifest, $sb)
+                Import-Module $manifest
+                Connect-WxOrders -Sandbox $sb
+                $keys = @($sb.GetShopOrderSamples(5)) + [pscustomobject]@{ OrderId = [uint64]1; OpenId = 'nobody' }
+                $orders = $keys | Get-ShopOrder -Debug
+                "COUNT:$($orders.Count)"
+            }).AddArgument((Get-ModuleManifest)).AddArgument($sb)
+            $out = $ps.Invoke()
+            $out | Should -Contain 'COUNT:5'
+            @($ps.Streams.Error | Where-Object { $_.Exception -is [System.Management.Automation.Host.HostException] }).Count | Should -Be 0
+            @($ps.Streams.Warning | Where-Object Message -Like '1 of 6 orders could not be retrieved*').Count | Should -Be 1
+            $ps.Streams.Debug.Count | Should -BeGreaterThan 0
+            $ps.Dispose()
+        }
+        finally { $sb | Stop-WxOrdersSandbox }
+    }
+}

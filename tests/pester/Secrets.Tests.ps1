@@ -39,8 +39,18 @@ Describe 'Secrets never shown' {
                 Stop-WxOrdersSandbox $sandbox -Verbose -Debug
                 Connect-WxOrders -Sandbox $sb -PassThru -Verbose -Debug -TimeoutSec 0.5 -RetryBaseDelay '00:00:00.005' -MaxRetryDelay '00:00:00.02' -MaxRetryCount 6
                 Get-WxOrdersConnection -Verbose -Debug
-                $sb.GetShopOrderSamples(200) | Get-ShopOrder -Verbose -Debug -ThrottleLimit 8
+                $shop = $sb.GetShopOrderSamples(200) | Get-ShopOrder -Verbose -Debug -ThrottleLimit 8
+                $shop
                 Get-ShopOrder -OrderId 1 -OpenId nobody -Verbose -Debug
+                $coop = $sb.GetCoopOrderSamples(60) | Get-CoopOrder -Verbose -Debug
+                $coop
+                $union = Get-UnionOrder -OrderId ($sb.GetUnionOrderIds(60) + '1952399999999999') -Verbose -Debug
+                $union
+                Search-UnionOrder -PageSize 20 -IncludeTotalCount -Verbose -Debug
+                $wshoto = $sb.GetWshotoOrderSns(60) | Get-WshotoOrder -Verbose -Debug
+                $wshoto
+                Get-WshotoOrder -OrderSn 1 -Verbose -Debug
+                @($shop; $coop; $union; $wshoto) | ConvertTo-WxOrderLine -Verbose -Debug
                 $wx = [pscredential]::new($sb.WeChatAppId, $sb.WeChatAppSecret)
                 Connect-WxOrders -Credential $wx -BaseUri $sb.BaseUri -Name second -PassThru -Verbose -Debug
                 $wrong = ConvertTo-SecureString ($wx.GetNetworkCredential().Password + 'x') -AsPlainText -Force
@@ -58,6 +68,12 @@ Describe 'Secrets never shown' {
 
             # The run did exercise what it should.
             @($output | Where-Object { $_ -is [WxOrders.ShopOrder] }).Count | Should -BeGreaterThan 150
+            @($output | Where-Object { $_ -is [WxOrders.CoopOrder] }).Count | Should -BeGreaterThan 40
+            @($output | Where-Object { $_ -is [WxOrders.UnionOrder] }).Count | Should -BeGreaterThan 200
+            @($output | Where-Object { $_ -is [WxOrders.WshotoOrder] }).Count | Should -BeGreaterThan 40
+            @($output | Where-Object { $_ -is [WxOrders.OrderLine] }).Count | Should -BeGreaterThan 300
+            $streams.Progress.Count | Should -BeGreaterThan 0
+            $streams.Warning.Count | Should -BeGreaterThan 0
             $streams.Verbose.Count | Should -BeGreaterThan 10
             $streams.Debug.Count | Should -BeGreaterThan 100
             @($streams.Verbose | Where-Object Message -Match 'retrying').Count | Should -BeGreaterThan 5

@@ -119,7 +119,7 @@ namespace WxOrders.Commands
                 }
 
                 plans.Add(Settings(Platform, AppId, null, AccessToken, BaseUri, Name ?? AppId ?? Platform.ToString(), false));
-                WriteWarning("A connection made with -AccessToken cannot renew its token. When the token expires, requests fail with an authentication error: get a new token and run Connect-WxOrders again, or connect with -AppSecret or -Credential.");
+                WriteNotice("A connection made with -AccessToken cannot renew its token. When the token expires, requests fail with an authentication error: get a new token and run Connect-WxOrders again, or connect with -AppSecret or -Credential.");
             }
             else
             {

@@ -86,7 +86,7 @@ namespace WxOrders.Infrastructure
 
             if (failed > 0)
             {
-                WriteWarning(string.Format(
+                WriteNotice(string.Format(
                     CultureInfo.InvariantCulture,
                     "{0} of {1} {2} could not be retrieved. The error records name each one (TargetObject); run the command again for those.",
                     failed,

@@ -120,7 +120,7 @@ namespace WxOrders.Infrastructure
 
             if (walk.PagesFailed > 0)
             {
-                WriteWarning(string.Format(
+                WriteNotice(string.Format(
                     CultureInfo.InvariantCulture,
                     "{0} of {1} pages could not be retrieved{2}, so {3} are missing from the output. The error records name each page (TargetObject); run the command again (with -Skip to start at a page).",
                     walk.PagesFailed,

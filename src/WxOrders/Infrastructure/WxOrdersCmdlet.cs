@@ -51,6 +51,25 @@ namespace WxOrders.Infrastructure
             return task.GetAwaiter().GetResult();
         }
 
+        private static readonly ScriptBlock WarnScript = ScriptBlock.Create("param([string] $Message) Write-Warning -Message $Message");
+
+        /// <summary>
+        /// Writes a warning. Under -Debug (without -WarningAction) PowerShell turns a compiled cmdlet's warnings into
+        /// "Continue with this operation?" prompts; in a scheduled task such a prompt fails and takes the whole
+        /// statement's output with it. There the warning goes through Write-Warning, which follows $WarningPreference.
+        /// </summary>
+        internal void WriteNotice(string text)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey("Debug") && !bound.ContainsKey("WarningAction"))
+            {
+                InvokeCommand.InvokeScript(false, WarnScript, null, text);
+                return;
+            }
+
+            WriteWarning(text);
+        }
+
         /// <summary>The ErrorRecord for a failure, with the order id (or page, or name) as TargetObject.</summary>
         internal static ErrorRecord ToErrorRecord(Exception exception, object target)
         {
