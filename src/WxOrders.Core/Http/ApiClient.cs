@@ -197,6 +197,14 @@ namespace WxOrders.Http
             }
         }
 
+        /// <summary>POSTs <paramref name="body"/> as JSON to <paramref name="path"/> and returns the parsed success response.</summary>
+        public Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, IOperationLog log, CancellationToken cancellationToken)
+            where TResponse : class, IApiEnvelope
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+            return SendAsync(new ApiRequest(HttpMethod.Post, path, bytes), responseType, log, cancellationToken);
+        }
+
         private static WxApiException Final(WxApiException failure, int retries)
         {
             if (retries == 0)

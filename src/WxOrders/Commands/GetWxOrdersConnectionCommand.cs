@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using WxOrders.Http;
@@ -18,34 +19,9 @@ namespace WxOrders.Commands
 
         protected override void ProcessRecord()
         {
-            var all = ConnectionRegistry.List();
-            if (Name == null)
+            foreach (var c in ConnectionSelection.Select(this, Name))
             {
-                foreach (var c in all)
-                {
-                    WriteObject(c.Snapshot());
-                }
-
-                return;
-            }
-
-            foreach (var name in Name)
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matches = all.Where(c => pattern.IsMatch(c.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException("There is no WxOrders connection named '" + name + "'. Run Get-WxOrdersConnection to list them, or Connect-WxOrders to make one."),
-                        "WxOrders.ConnectionNotFound",
-                        ErrorCategory.ObjectNotFound,
-                        name));
-                }
-
-                foreach (var c in matches)
-                {
-                    WriteObject(c.Snapshot());
-                }
+                WriteObject(c.Snapshot());
             }
         }
     }
@@ -62,37 +38,44 @@ namespace WxOrders.Commands
 
         protected override void ProcessRecord()
         {
-            var all = ConnectionRegistry.List();
-            if (Name == null)
+            foreach (var c in ConnectionSelection.Select(this, Name))
             {
-                foreach (var c in all)
-                {
-                    WriteVerbose("Disconnecting '" + c.Name + "'.");
-                    ConnectionRegistry.Remove(c.Name);
-                }
+                WriteVerbose("Disconnecting '" + c.Name + "'.");
+                ConnectionRegistry.Remove(c.Name);
+            }
+        }
+    }
 
-                return;
+    /// <summary>The connections -Name selects (wildcards allowed; all when omitted), shared by Get- and Disconnect-.</summary>
+    internal static class ConnectionSelection
+    {
+        /// <summary>Matches, writing a non-terminating ObjectNotFound error for each literal name without a match.</summary>
+        public static IEnumerable<ApiConnection> Select(Cmdlet cmdlet, string[] names)
+        {
+            var all = ConnectionRegistry.List();
+            if (names == null)
+            {
+                return all;
             }
 
-            foreach (var name in Name)
+            var selected = new List<ApiConnection>();
+            foreach (var name in names)
             {
                 var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
                 var matches = all.Where(c => pattern.IsMatch(c.Name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException("There is no WxOrders connection named '" + name + "'. Run Get-WxOrdersConnection to list them."),
+                    cmdlet.WriteError(new ErrorRecord(
+                        new ItemNotFoundException("There is no WxOrders connection named '" + name + "'. Run Get-WxOrdersConnection to list them, or Connect-WxOrders to make one."),
                         "WxOrders.ConnectionNotFound",
                         ErrorCategory.ObjectNotFound,
                         name));
                 }
 
-                foreach (var c in matches)
-                {
-                    WriteVerbose("Disconnecting '" + c.Name + "'.");
-                    ConnectionRegistry.Remove(c.Name);
-                }
+                selected.AddRange(matches.Where(m => !selected.Contains(m)));
             }
+
+            return selected;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -59,10 +57,13 @@ namespace WxOrders.Platforms.Coop
 
         public static async Task<CoopOrder> GetOrderAsync(ApiClient client, CoopOrderKey key, IOperationLog log, CancellationToken cancellationToken)
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(
+            var response = await client.PostAsync(
+                Path,
                 new CoopOrderRequest { ShopAppId = key.ShopAppId, OrderId = key.OrderId },
-                CoopJsonContext.Default.CoopOrderRequest);
-            var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, Path, body), CoopJsonContext.Default.CoopOrderResponse, log, cancellationToken).ConfigureAwait(false);
+                CoopJsonContext.Default.CoopOrderRequest,
+                CoopJsonContext.Default.CoopOrderResponse,
+                log,
+                cancellationToken).ConfigureAwait(false);
             var order = response.Order;
             if (order == null)
             {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -66,10 +64,13 @@ namespace WxOrders.Platforms.Shop
 
         public static async Task<ShopOrder> GetOrderAsync(ApiClient client, ShopOrderKey key, IOperationLog log, CancellationToken cancellationToken)
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(
+            var response = await client.PostAsync(
+                Path,
                 new ShopOrderRequest { OrderId = key.OrderId, OutOrderId = key.OrderId.HasValue ? null : key.OutOrderId, OpenId = key.OpenId },
-                ShopJsonContext.Default.ShopOrderRequest);
-            var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, Path, body), ShopJsonContext.Default.ShopOrderResponse, log, cancellationToken).ConfigureAwait(false);
+                ShopJsonContext.Default.ShopOrderRequest,
+                ShopJsonContext.Default.ShopOrderResponse,
+                log,
+                cancellationToken).ConfigureAwait(false);
             var order = response.Order;
             if (order == null)
             {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -59,8 +58,13 @@ namespace WxOrders.Platforms.Union
                 throw new ArgumentOutOfRangeException(nameof(orderIds), "A union order lookup takes 1 to 200 ids.");
             }
 
-            var body = JsonSerializer.SerializeToUtf8Bytes(new UnionOrderInfoRequest { OrderIdList = orderIds }, UnionJsonContext.Default.UnionOrderInfoRequest);
-            var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, InfoPath, body), UnionJsonContext.Default.UnionOrderListResponse, log, cancellationToken).ConfigureAwait(false);
+            var response = await client.PostAsync(
+                InfoPath,
+                new UnionOrderInfoRequest { OrderIdList = orderIds },
+                UnionJsonContext.Default.UnionOrderInfoRequest,
+                UnionJsonContext.Default.UnionOrderListResponse,
+                log,
+                cancellationToken).ConfigureAwait(false);
             return Complete(response.OrderList);
         }
 

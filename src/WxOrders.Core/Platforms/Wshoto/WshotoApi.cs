@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -39,8 +37,13 @@ namespace WxOrders.Platforms.Wshoto
 
         public static async Task<WshotoOrder> GetOrderAsync(ApiClient client, string orderSn, IOperationLog log, CancellationToken cancellationToken)
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new WshotoOrderRequest { OrderSn = orderSn }, WshotoJsonContext.Default.WshotoOrderRequest);
-            var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, Path, body), WshotoJsonContext.Default.WshotoResponseWshotoOrderArray, log, cancellationToken).ConfigureAwait(false);
+            var response = await client.PostAsync(
+                Path,
+                new WshotoOrderRequest { OrderSn = orderSn },
+                WshotoJsonContext.Default.WshotoOrderRequest,
+                WshotoJsonContext.Default.WshotoResponseWshotoOrderArray,
+                log,
+                cancellationToken).ConfigureAwait(false);
             var order = Pick(response.Data, orderSn);
             if (order == null)
             {
