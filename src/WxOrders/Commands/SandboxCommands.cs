@@ -62,37 +62,10 @@ namespace WxOrders.Commands
                 ThrowArgumentError("-Latency and -TimeoutFaultDelay must not be negative, and -TokenLifetime must be at least one second.", "WxOrders.InvalidSandboxOption", null);
             }
 
-            var failures = new Dictionary<string, long>(StringComparer.Ordinal);
-            if (PermanentFailure != null)
-            {
-                foreach (DictionaryEntry entry in PermanentFailure)
-                {
-                    var key = entry.Key is PSObject pk ? pk.BaseObject : entry.Key;
-                    var value = entry.Value is PSObject pv ? pv.BaseObject : entry.Value;
-                    if (!long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) || code == 0)
-                    {
-                        ThrowArgumentError("-PermanentFailure maps an order key to a non-zero error code, such as @{ '10000000000000000000' = 48001 }.", "WxOrders.InvalidSandboxOption", entry.Key);
-                    }
-
-                    failures[Convert.ToString(key, CultureInfo.InvariantCulture)] = code;
-                }
-            }
-
-            var malformed = new Dictionary<string, SandboxMalformation>(StringComparer.Ordinal);
-            if (MalformedResponse != null)
-            {
-                foreach (DictionaryEntry entry in MalformedResponse)
-                {
-                    var key = entry.Key is PSObject pk ? pk.BaseObject : entry.Key;
-                    var value = entry.Value is PSObject pv ? pv.BaseObject : entry.Value;
-                    if (!Enum.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), true, out SandboxMalformation how))
-                    {
-                        ThrowArgumentError("-MalformedResponse maps an order key to one of " + string.Join(", ", Enum.GetNames(typeof(SandboxMalformation))) + ".", "WxOrders.InvalidSandboxOption", entry.Key);
-                    }
-
-                    malformed[Convert.ToString(key, CultureInfo.InvariantCulture)] = how;
-                }
-            }
+            var failures = KeyMap(PermanentFailure, "-PermanentFailure maps an order key to a non-zero error code, such as @{ '10000000000000000000' = 48001 }.", value =>
+                long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) && code != 0 ? code : (long?)null);
+            var malformed = KeyMap(MalformedResponse, "-MalformedResponse maps an order key to one of " + string.Join(", ", Enum.GetNames(typeof(SandboxMalformation))) + ".", value =>
+                Enum.TryParse(value, true, out SandboxMalformation how) && Enum.IsDefined(typeof(SandboxMalformation), how) ? how : (SandboxMalformation?)null);
 
             var options = new SandboxOptions
             {
@@ -130,6 +103,32 @@ namespace WxOrders.Commands
             SandboxRegistry.Add(sandbox, Runspace.DefaultRunspace);
             WriteVerbose("Sandbox listening on " + sandbox.BaseUri + " (seed " + Seed.ToString(CultureInfo.InvariantCulture) + ", " + OrderCount.ToString(CultureInfo.InvariantCulture) + " orders per API).");
             WriteObject(sandbox);
+        }
+
+        /// <summary>An order-key hashtable as a dictionary; a value <paramref name="parse"/> refuses is an argument error.</summary>
+        private Dictionary<string, T> KeyMap<T>(Hashtable table, string usage, Func<string, T?> parse)
+            where T : struct
+        {
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            if (table == null)
+            {
+                return map;
+            }
+
+            foreach (DictionaryEntry entry in table)
+            {
+                var key = entry.Key is PSObject pk ? pk.BaseObject : entry.Key;
+                var value = entry.Value is PSObject pv ? pv.BaseObject : entry.Value;
+                var parsed = parse(Convert.ToString(value, CultureInfo.InvariantCulture));
+                if (!parsed.HasValue)
+                {
+                    ThrowArgumentError(usage, "WxOrders.InvalidSandboxOption", entry.Key);
+                }
+
+                map[Convert.ToString(key, CultureInfo.InvariantCulture)] = parsed.Value;
+            }
+
+            return map;
         }
     }
 
