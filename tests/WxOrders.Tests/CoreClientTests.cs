@@ -59,6 +59,31 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public async Task ManyConcurrentRequestsShareOneTokenFetch()
+        {
+            var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var handler = new ScriptedHandler((req, body, n) =>
+            {
+                if (req.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath)
+                {
+                    release.Task.Wait(TimeSpan.FromSeconds(10)); // hold the token answer until every request waits
+                    return TokenReply(n);
+                }
+
+                return ScriptedHandler.Json(OrderOk);
+            });
+            using var client = new ApiClient(Settings(), handler);
+            var requests = Enumerable.Range(0, 64).Select(_ => Task.Run(() => GetOrder(client))).ToArray();
+            await Task.Delay(200);
+            release.SetResult(true);
+            var orders = await Task.WhenAll(requests);
+            Assert.Equal(64, orders.Length);
+            Assert.Equal(1, handler.Count(TokenEndpoints.WeChatPath));
+            Assert.Equal(64, handler.Count("/shop/order/get"));
+            Assert.All(handler.Urls.Where(u => u.Contains("/shop/")), u => Assert.EndsWith("access_token=" + ScriptedHandler.Token(1), u));
+        }
+
+        [Fact]
         public async Task ApiErrorBecomesWxApiExceptionWithoutRetry()
         {
             var handler = new ScriptedHandler((req, body, n) => req.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath

@@ -230,3 +230,70 @@ Describe '-Debug in a non-interactive host' {
         finally { $sb | Stop-WxOrdersSandbox }
     }
 }
+
+Describe 'Transport' {
+    It 'sends every request through -Proxy when one is given' {
+        $sb = Start-WxOrdersSandbox
+        try {
+            # A base URI nothing listens on: only the proxy (the sandbox, which accepts proxy-form requests) reaches it.
+            $l = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0); $l.Start(); $port = $l.LocalEndpoint.Port; $l.Stop()
+            Connect-WxOrders -AppId $sb.WeChatAppId -AppSecret $sb.WeChatAppSecret -BaseUri "http://127.0.0.1:$port" -Proxy $sb.BaseUri -Name viaproxy
+            $k = $sb.SampleShopOrders[0]
+            (Get-ShopOrder -OrderId $k.OrderId -OpenId $k.OpenId -Connection viaproxy).OrderId | Should -Be $k.OrderId
+            $sb.ProxiedRequestCount | Should -Be 2   # the token and the order
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+
+    It 'gives up an attempt after -TimeoutSec' {
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 5; FailureRate = 1.0; FailureKind = 'Timeout'; MaxConsecutiveFailures = 100; TimeoutFaultDelay = [timespan]'00:00:20' } -Connect @{ TimeoutSec = 0.3; MaxRetryCount = 0 }
+        try {
+            $k = $sb.SampleShopOrders[0]
+            $t = [Diagnostics.Stopwatch]::StartNew()
+            $k | Get-ShopOrder -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $t.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $errs.Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'WxOrders.Timeout,*'
+            $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $errs[0].TargetObject | Should -Be $k.OrderId
+        }
+        finally { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+    }
+
+    It 'never disables certificate validation anywhere in the source' {
+        $src = Join-Path (Get-RepoRoot) 'src'
+        $hits = Get-ChildItem $src -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](obj|bin)[\\/]' |
+            Select-String -Pattern 'ServerCertificateCustomValidationCallback', 'DangerousAcceptAnyServerCertificateValidator', 'ServerCertificateValidationCallback', 'CheckCertificateRevocationList\s*=\s*false', 'RemoteCertificateValidationCallback'
+        $hits | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Argument completion' {
+    BeforeAll { $sb = Start-ConnectedSandbox }
+    AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
+
+    It 'completes -Connection with connection names on <Command>' -ForEach @(
+        @{ Command = 'Get-ShopOrder' }, @{ Command = 'Get-CoopOrder' }, @{ Command = 'Get-UnionOrder' },
+        @{ Command = 'Search-UnionOrder' }, @{ Command = 'Get-WshotoOrder' }
+    ) {
+        $line = "$Command -Connection wx"
+        $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $r.CompletionMatches.CompletionText | Should -Contain 'wxsandbox0000000001'
+        $r.CompletionMatches.CompletionText | Should -Not -Contain 'wssandbox0000000001'
+    }
+
+    It 'completes Get-WxOrdersConnection -Name and Disconnect-WxOrders -Name' {
+        foreach ($line in 'Get-WxOrdersConnection -Name ws', 'Disconnect-WxOrders -Name ws') {
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('wssandbox0000000001')
+        }
+    }
+
+    It 'completes the values in <Line>' -ForEach @(
+        @{ Line = 'Search-UnionOrder -CommissionStatus '; Expected = 'Pending', 'Settled', 'Canceled' }
+        @{ Line = 'Connect-WxOrders -AppId x -AppSecret $s -Platform '; Expected = 'WeChat', 'Wshoto' }
+        @{ Line = 'Start-WxOrdersSandbox -FailureKind '; Expected = 'Busy', 'ServerError', 'HtmlGatewayPage', 'ConnectionReset', 'Timeout', 'MinuteQuota', 'TokenExpired' }
+    ) {
+        $r = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+        foreach ($e in $Expected) { $r.CompletionMatches.CompletionText | Should -Contain $e }
+    }
+}

@@ -33,6 +33,7 @@ namespace WxOrders
         private readonly string weChatSecret;
         private readonly string wshotoSecret;
         private long tokenRequests;
+        private long proxiedRequests;
         private long rid;
         private int stopped;
 
@@ -105,6 +106,9 @@ namespace WxOrders
 
         /// <summary>Ten Wshoto order numbers (19 digits): pipe them to Get-WshotoOrder.</summary>
         public string[] SampleWshotoOrderSns => GetWshotoOrderSns(10);
+
+        /// <summary>Requests that arrived in proxy form (absolute URI): the sandbox was used as a client's -Proxy.</summary>
+        public long ProxiedRequestCount => Interlocked.Read(ref proxiedRequests);
 
         /// <summary>Token requests answered (both platforms).</summary>
         public long TokenFetchCount => Interlocked.Read(ref tokenRequests);
@@ -195,6 +199,10 @@ namespace WxOrders
         {
             var routeKey = request.Method + " " + request.Path;
             requestCounts.AddOrUpdate(routeKey, 1, (_, n) => n + 1);
+            if (request.Headers.ContainsKey("X-Sandbox-Proxied"))
+            {
+                Interlocked.Increment(ref proxiedRequests);
+            }
             if (!routes.TryGetValue(routeKey, out var endpoint))
             {
                 return new SandboxResponse { Status = 404, Reason = "Not Found", ContentType = "text/plain", Body = Encoding.ASCII.GetBytes("no such endpoint in the sandbox: " + routeKey) };

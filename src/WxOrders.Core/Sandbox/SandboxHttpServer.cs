@@ -307,6 +307,14 @@ namespace WxOrders.Emulation
 
             var request = new SandboxRequest { Method = first[0] };
             var target = first[1];
+
+            // Absolute-form (RFC 7230 5.3.2), as a client sends to a proxy: the sandbox can stand in for one.
+            if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                var slash = target.IndexOf('/', target.IndexOf("//", StringComparison.Ordinal) + 2);
+                request.Headers["X-Sandbox-Proxied"] = "true";
+                target = slash < 0 ? "/" : target.Substring(slash);
+            }
             var q = target.IndexOf('?');
             request.Path = q < 0 ? target : target.Substring(0, q);
             if (q >= 0)
