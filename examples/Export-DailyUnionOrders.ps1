@@ -65,6 +65,7 @@ function Write-Log([string] $Message) {
 $day = $Date.Date
 $csv = Join-Path $OutputDirectory ('union-orders-{0:yyyy-MM-dd}.csv' -f $day)
 $partial = "$csv.partial"
+$incomplete = Join-Path $OutputDirectory ('union-orders-{0:yyyy-MM-dd}.incomplete.csv' -f $day)
 Write-Log "Start: union orders paid from $($day.ToString('yyyy-MM-dd')) 00:00 to 24:00 local time -> $csv"
 
 try {
@@ -89,9 +90,17 @@ try {
         Export-Csv -Path $partial -NoTypeInformation -Encoding utf8
     if (-not (Test-Path $partial)) { New-Item -ItemType File -Path $partial | Out-Null }   # a day without orders: an empty file
 
-    # Replace the day's file in one step.
-    # [NullString]::Value: PowerShell would pass $null to a string parameter as an empty string.
-    if (Test-Path $csv) { [IO.File]::Replace($partial, $csv, [NullString]::Value) } else { [IO.File]::Move($partial, $csv) }
+    if ($failures.Count -eq 0) {
+        # Complete: replace the day's file in one step. [NullString]::Value: PowerShell would pass $null to a string
+        # parameter as an empty string.
+        if (Test-Path $csv) { [IO.File]::Replace($partial, $csv, [NullString]::Value) } else { [IO.File]::Move($partial, $csv) }
+        Remove-Item $incomplete -ErrorAction SilentlyContinue
+    }
+    else {
+        # Incomplete: never replace a day's file with less than it had. Keep what was read beside it.
+        Move-Item -Path $partial -Destination $incomplete -Force
+        Write-Log "Incomplete: kept $(if (Test-Path $csv) { 'the existing ' + $csv } else { 'no day file' }); what was read is in $incomplete"
+    }
 }
 catch {
     Write-Log "FAILED: $($_.Exception.Message)"

@@ -269,6 +269,19 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public void UserInfoInTheBaseUriIsRefusedAndNeverEchoed()
+        {
+            var s = Settings();
+            s.BaseUri = new Uri("http://admin:hunter2-secret@example.com/");
+            var ex = Assert.Throws<ArgumentException>(() => s.Validate());
+            Assert.DoesNotContain("hunter2", ex.Message);
+            Assert.DoesNotContain("hunter2", s.DisplayBaseUri);
+            s.BaseUri = new Uri("https://admin:hunter2-secret@api.example.com/");
+            ex = Assert.Throws<ArgumentException>(() => s.Validate());
+            Assert.DoesNotContain("hunter2", ex.Message);
+        }
+
+        [Fact]
         public void RetryDelayHonoursRetryAfterAndMinuteQuota()
         {
             var settings = Settings();

@@ -121,6 +121,43 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public async Task AFailedBackgroundRenewalIsRetriedAfterThirtySecondsNotOnEveryRequest()
+        {
+            var now = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var fetches = 0;
+            var cache = new TokenCache(
+                ct =>
+                {
+                    if (Interlocked.Increment(ref fetches) == 1)
+                    {
+                        return Task.FromResult(AccessToken.FromLifetime("T1", TimeSpan.FromSeconds(7200), now));
+                    }
+
+                    throw new InvalidOperationException("token endpoint down");
+                },
+                clock: () => now);
+            Assert.Equal("T1", (await cache.GetAsync(CancellationToken.None)).Value);
+
+            now = now.AddSeconds(7200 - 240); // four minutes before expiry: due for renewal, still valid
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.Equal("T1", (await cache.GetAsync(CancellationToken.None)).Value);
+                await Task.Delay(5);
+            }
+
+            Assert.Equal(2, fetches);
+
+            now = now.AddSeconds(31);
+            Assert.Equal("T1", (await cache.GetAsync(CancellationToken.None)).Value);
+            for (var i = 0; i < 100 && fetches < 3; i++)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.Equal(3, fetches);
+        }
+
+        [Fact]
         public async Task AFixedTokenIsNeverFetched()
         {
             var cache = new TokenCache(null, new AccessToken("FIXED", null, null));

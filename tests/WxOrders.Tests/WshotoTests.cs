@@ -237,7 +237,11 @@ namespace WxOrders.Tests
             Assert.Equal("222", WshotoApi.Pick(data, "222").OrderSn);
             Assert.Equal("111", WshotoApi.Pick(data, "111").OrderSn);
             Assert.Null(WshotoApi.Pick(data, "333"));
-            Assert.Equal("111", WshotoApi.Pick(new[] { new WshotoOrder { OrderSn = "111" } }, "999").OrderSn);
+            // A single order is never passed off as another one: only an order without an order_sn is taken as asked.
+            Assert.Null(WshotoApi.Pick(new[] { new WshotoOrder { OrderSn = "111" } }, "999"));
+            Assert.Same(data[0], WshotoApi.Pick(new[] { data[0] }, "111"));
+            var anonymous = new WshotoOrder { OrderSn = null, PayPrice = 1 };
+            Assert.Same(anonymous, WshotoApi.Pick(new[] { anonymous }, "999"));
             Assert.Null(WshotoApi.Pick(Array.Empty<WshotoOrder>(), "1"));
             Assert.Null(WshotoApi.Pick(null, "1"));
             Assert.Null(Parse(@"{""code"":20001,""msg"":""订单不存在"",""data"":null,""sub_code"":""20001""}").Data);

@@ -57,13 +57,26 @@ exit $code
         (Get-Content (Join-Path $dir 'union-orders.log') | Where-Object { $_ -match 'Done:' }).Count | Should -Be 2
     }
 
-    It 'exits non-zero and logs what was missed when pages cannot be retrieved' {
+    It 'exits non-zero, logs what was missed, and never replaces a complete day''s file with an incomplete one' {
         $dir = Join-Path $TestDrive 'fail'
+        $good = Invoke-Export -Dir $dir
+        $global:LASTPWSHEXIT | Should -Be 0 -Because ($good -join "`n")
+        $csv = Join-Path $dir 'union-orders-2025-06-30.csv'
+        $before = Get-FileHash $csv
+
         $out = Invoke-Export -Dir $dir -Sandbox "-FailureRate 1.0 -FailureKind Busy -MaxConsecutiveFailures 100" -Connect "-MaxRetryCount 0"
         $global:LASTPWSHEXIT | Should -Be 1 -Because ($out -join "`n")
         $log = (Get-Content (Join-Path $dir 'union-orders.log')) -join "`n"
         $log | Should -Match 'Not retrieved: page 1'
         $log | Should -Match '[1-9]\d* failure'
+        $log | Should -Match 'Incomplete: kept the existing'
+        (Get-FileHash $csv).Hash | Should -Be $before.Hash
+        Join-Path $dir 'union-orders-2025-06-30.incomplete.csv' | Should -Exist
+
+        # The next complete run replaces the day's file and clears the incomplete one.
+        $again = Invoke-Export -Dir $dir
+        $global:LASTPWSHEXIT | Should -Be 0 -Because ($again -join "`n")
+        Join-Path $dir 'union-orders-2025-06-30.incomplete.csv' | Should -Not -Exist
     }
 
     It 'exits 2 when it cannot start (no such credential file)' {

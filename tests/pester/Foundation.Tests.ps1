@@ -180,3 +180,40 @@ Describe 'Connecting' {
         { Connect-WxOrders -Sandbox $sb } | Should -Throw -ErrorId 'WxOrders.SandboxStopped,WxOrders.Commands.ConnectWxOrdersCommand'
     }
 }
+
+Describe 'Sandbox lifetime' {
+    It 'Stop-WxOrdersSandbox without -Sandbox stops only the sandboxes this runspace started' {
+        $mine = Start-WxOrdersSandbox
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                param($manifest)
+                Import-Module $manifest
+                $theirs = Start-WxOrdersSandbox
+                Stop-WxOrdersSandbox
+                "THEIRS:$($theirs.IsRunning)"
+            }).AddArgument((Get-ModuleManifest))
+            $out = $ps.Invoke()
+            $ps.Dispose()
+            $out | Should -Contain 'THEIRS:False'
+            $mine.IsRunning | Should -BeTrue
+        }
+        finally { $mine | Stop-WxOrdersSandbox }
+        $mine.IsRunning | Should -BeFalse
+    }
+
+    It 'stops a sandbox when the runspace that started it closes, and frees its port' {
+        $rs = [runspacefactory]::CreateRunspace()
+        $rs.Open()
+        $ps = [powershell]::Create()
+        $ps.Runspace = $rs
+        $null = $ps.AddScript({ param($manifest) Import-Module $manifest; Start-WxOrdersSandbox }).AddArgument((Get-ModuleManifest))
+        $sb = $ps.Invoke()[0]
+        $sb.IsRunning | Should -BeTrue
+        $rs.Close(); $ps.Dispose()
+        $sb.IsRunning | Should -BeFalse
+        $l = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, $sb.Port)
+        { $l.Start() } | Should -Not -Throw
+        $l.Stop()
+    }
+}

@@ -217,11 +217,13 @@ Describe '-Debug in a non-interactive host' {
                 Import-Module $manifest
                 Connect-WxOrders -Sandbox $sb
                 $keys = @($sb.GetShopOrderSamples(5)) + [pscustomobject]@{ OrderId = [uint64]1; OpenId = 'nobody' }
-                $orders = $keys | Get-ShopOrder -Debug
+                $orders = $keys | Get-ShopOrder -Debug -WarningVariable w
                 "COUNT:$($orders.Count)"
+                "WV:$($w.Count)"
             }).AddArgument((Get-ModuleManifest)).AddArgument($sb)
             $out = $ps.Invoke()
             $out | Should -Contain 'COUNT:5'
+            $out | Should -Contain 'WV:1'
             @($ps.Streams.Error | Where-Object { $_.Exception -is [System.Management.Automation.Host.HostException] }).Count | Should -Be 0
             @($ps.Streams.Warning | Where-Object Message -Like '1 of 6 orders could not be retrieved*').Count | Should -Be 1
             $ps.Streams.Debug.Count | Should -BeGreaterThan 0

@@ -51,6 +51,16 @@ namespace WxOrders.Http
 
         public Uri EffectiveBaseUri => BaseUri ?? (Platform == WxPlatform.WeChat ? WeChatDefaultBaseUri : WshotoDefaultBaseUri);
 
+        /// <summary>The base URI as it may be shown: without any user name or password, query or fragment.</summary>
+        public string DisplayBaseUri
+        {
+            get
+            {
+                var uri = EffectiveBaseUri;
+                return uri.IsAbsoluteUri ? uri.Scheme + "://" + uri.Authority + uri.AbsolutePath : "(a relative URI)";
+            }
+        }
+
         /// <summary>Throws ArgumentException unless every value is usable; a non-HTTPS URI is refused unless its host is loopback.</summary>
         public void Validate()
         {
@@ -65,17 +75,23 @@ namespace WxOrders.Http
                 throw new ArgumentException("The base URI must be absolute, such as https://api.weixin.qq.com.", nameof(BaseUri));
             }
 
+            // Checked first, and never echoed: a user name or password in the URI is a secret too.
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new ArgumentException("The base URI must not carry a user name or password; give proxy credentials with -ProxyCredential.", nameof(BaseUri));
+            }
+
             if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
             {
                 throw new ArgumentException(
-                    "The base URI '" + uri.GetLeftPart(UriPartial.Authority) + "' is not HTTPS. Access tokens and secrets travel in every request, so WxOrders only uses HTTPS; " +
+                    "The base URI '" + uri.Scheme + "://" + uri.Authority + "' is not HTTPS. Access tokens and secrets travel in every request, so WxOrders only uses HTTPS; " +
                     "plain http is accepted for a loopback address (127.0.0.1, localhost) such as the sandbox.",
                     nameof(BaseUri));
             }
 
-            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             {
-                throw new ArgumentException("The base URI must not carry a query, fragment or user name.", nameof(BaseUri));
+                throw new ArgumentException("The base URI must not carry a query or a fragment.", nameof(BaseUri));
             }
 
             if (AppSecret == null && AccessToken == null)

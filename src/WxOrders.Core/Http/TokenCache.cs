@@ -37,12 +37,16 @@ namespace WxOrders.Http
     {
         public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
+        /// <summary>After a failed background renewal, the still-valid token is used this long before trying again.</summary>
+        public static readonly TimeSpan BackgroundRetryDelay = TimeSpan.FromSeconds(30);
+
         private readonly Func<CancellationToken, Task<AccessToken>> fetch;
         private readonly Func<DateTimeOffset> clock;
         private readonly object gate = new object();
         private AccessToken current;
         private Task<AccessToken> inflight;
         private long fetchCount;
+        private DateTimeOffset nextBackgroundAttempt = DateTimeOffset.MinValue;
 
         /// <param name="fetch">Fetches a new token; null for a fixed token that cannot be renewed.</param>
         public TokenCache(Func<CancellationToken, Task<AccessToken>> fetch, AccessToken fixedToken = null, Func<DateTimeOffset> clock = null)
@@ -82,8 +86,14 @@ namespace WxOrders.Http
 
                 if (current != null && current.ExpiresAt.HasValue && now < current.ExpiresAt.Value)
                 {
-                    // Due for renewal but still valid: renew in the background, keep using this one.
-                    StartRefreshLocked();
+                    // Due for renewal but still valid: renew in the background, keep using this one. A failed renewal
+                    // is tried again after BackgroundRetryDelay, not by every request in between.
+                    if (inflight == null && now >= nextBackgroundAttempt)
+                    {
+                        nextBackgroundAttempt = now + BackgroundRetryDelay;
+                        StartRefreshLocked();
+                    }
+
                     return Task.FromResult(current);
                 }
 

@@ -139,7 +139,7 @@ namespace WxOrders.Commands
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "WxOrders.InvalidConnectionSettings", ErrorCategory.InvalidArgument, settings.EffectiveBaseUri));
+                    ThrowTerminatingError(new ErrorRecord(ex, "WxOrders.InvalidConnectionSettings", ErrorCategory.InvalidArgument, settings.DisplayBaseUri));
                 }
             }
 

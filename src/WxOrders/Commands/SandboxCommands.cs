@@ -136,14 +136,14 @@ namespace WxOrders.Commands
     [Cmdlet(VerbsLifecycle.Stop, "WxOrdersSandbox")]
     public sealed class StopWxOrdersSandboxCommand : WxOrdersCmdlet
     {
-        /// <summary>The sandboxes to stop; all of this session's when omitted.</summary>
+        /// <summary>The sandboxes to stop; when omitted, every sandbox this session (runspace) started.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Sandbox[] Sandbox { get; set; }
 
         protected override void ProcessRecord()
         {
-            var targets = Sandbox ?? SandboxRegistry.List().ToArray();
+            var targets = Sandbox ?? SandboxRegistry.StartedBy(Runspace.DefaultRunspace).ToArray();
             foreach (var s in targets)
             {
                 WriteVerbose("Stopping the sandbox at " + s.BaseUri + ".");
@@ -153,16 +153,16 @@ namespace WxOrders.Commands
         }
     }
 
-    /// <summary>Running sandboxes; each stops when the runspace that started it closes.</summary>
+    /// <summary>Running sandboxes, with the runspace that started each; a sandbox stops when that runspace closes.</summary>
     internal static class SandboxRegistry
     {
-        private static readonly List<Sandbox> Items = new List<Sandbox>();
+        private static readonly List<KeyValuePair<Sandbox, Guid>> Items = new List<KeyValuePair<Sandbox, Guid>>();
 
         public static void Add(Sandbox sandbox, Runspace runspace)
         {
             lock (Items)
             {
-                Items.Add(sandbox);
+                Items.Add(new KeyValuePair<Sandbox, Guid>(sandbox, runspace?.InstanceId ?? Guid.Empty));
             }
 
             if (runspace != null)
@@ -186,15 +186,17 @@ namespace WxOrders.Commands
         {
             lock (Items)
             {
-                Items.Remove(sandbox);
+                Items.RemoveAll(p => ReferenceEquals(p.Key, sandbox));
             }
         }
 
-        public static List<Sandbox> List()
+        /// <summary>The sandboxes the given runspace started (another runspace's sandboxes are not its to stop).</summary>
+        public static List<Sandbox> StartedBy(Runspace runspace)
         {
+            var id = runspace?.InstanceId ?? Guid.Empty;
             lock (Items)
             {
-                return Items.ToList();
+                return Items.Where(p => p.Value == id).Select(p => p.Key).ToList();
             }
         }
     }

@@ -51,23 +51,21 @@ namespace WxOrders.Infrastructure
             return task.GetAwaiter().GetResult();
         }
 
-        private static readonly ScriptBlock WarnScript = ScriptBlock.Create("param([string] $Message) Write-Warning -Message $Message");
-
         /// <summary>
-        /// Writes a warning. Under -Debug (without -WarningAction) PowerShell turns a compiled cmdlet's warnings into
-        /// "Continue with this operation?" prompts; in a scheduled task such a prompt fails and takes the whole
-        /// statement's output with it. There the warning goes through Write-Warning, which follows $WarningPreference.
+        /// Writes a warning. Under -Debug (without -WarningAction) PowerShell follows a compiled cmdlet's warning with a
+        /// "Continue with this operation?" prompt. The warning is already written when the prompt comes; where no prompt
+        /// can be shown (a scheduled task, a hosted runspace) the prompt fails and would take the whole statement's
+        /// output with it, so that failure, and only that one, is ignored.
         /// </summary>
         internal void WriteNotice(string text)
         {
-            var bound = MyInvocation.BoundParameters;
-            if (bound.ContainsKey("Debug") && !bound.ContainsKey("WarningAction"))
+            try
             {
-                InvokeCommand.InvokeScript(false, WarnScript, null, text);
-                return;
+                WriteWarning(text);
             }
-
-            WriteWarning(text);
+            catch (System.Management.Automation.Host.HostException) when (MyInvocation.BoundParameters.ContainsKey("Debug"))
+            {
+            }
         }
 
         /// <summary>The ErrorRecord for a failure, with the order id (or page, or name) as TargetObject.</summary>

@@ -47,7 +47,7 @@ namespace WxOrders.Platforms.Wshoto
             var order = Pick(response.Data, orderSn);
             if (order == null)
             {
-                throw ErrorCatalog.InvalidData(Platform, Path, "a success response without the order in 'data'");
+                throw ErrorCatalog.InvalidData(Platform, Path, "a success response whose 'data' does not hold order_sn " + orderSn);
             }
 
             if (string.IsNullOrEmpty(order.OrderSn))
@@ -69,7 +69,7 @@ namespace WxOrders.Platforms.Wshoto
             return order;
         }
 
-        /// <summary>The order asked for: the one with this order_sn, or the only one; null when neither exists.</summary>
+        /// <summary>The order asked for: the one with this order_sn, or the only one when it carries no order_sn; else null.</summary>
         internal static WshotoOrder Pick(IReadOnlyList<WshotoOrder> data, string orderSn)
         {
             if (data == null)
@@ -95,7 +95,8 @@ namespace WxOrders.Platforms.Wshoto
                 count++;
             }
 
-            return count == 1 ? only : null;
+            // One order without an order_sn is taken as the one asked for; one with another order_sn is not.
+            return count == 1 && string.IsNullOrEmpty(only.OrderSn) ? only : null;
         }
     }
 }
