@@ -27,15 +27,23 @@ namespace WxOrders.Benchmarks
 
         public static void Run(BenchOptions options, Report report)
         {
-            var sizes = ParseCases.All.ToDictionary(c => c.Name, c => c.LoadBodies().Sum(b => (long)b.Length));
+            var loaded = ParseCases.All.ToDictionary(c => c.Name, c => c.LoadBodies());
+            var sizes = loaded.ToDictionary(p => p.Key, p => p.Value.Sum(b => (long)b.Length));
+            var counts = loaded.ToDictionary(p => p.Key, p => p.Value.Length);
             var summary = BenchmarkRunner.Run<ParseBenchmarks>(new ParseConfig(options.Quick));
             if (summary.HasCriticalValidationErrors || summary.Reports.Length == 0)
             {
                 throw new InvalidOperationException("BenchmarkDotNet reported validation errors: " + string.Join("; ", summary.ValidationErrors.Select(v => v.Message)));
             }
 
-            foreach (var parseCase in ParseCases.All)
+            foreach (var parseCase in ParseCases.Known)
             {
+                if (!parseCase.IsAvailable)
+                {
+                    report.Add(new Row("Parse", parseCase.Name + ": " + parseCase.Description, "pending: the " + parseCase.Name + " model is not in this build (" + parseCase.Missing + ")", "", "within 2x of JsonDocument", "pending"));
+                    continue;
+                }
+
                 var bytes = sizes[parseCase.Name];
                 double MBps(string method)
                 {
@@ -51,20 +59,13 @@ namespace WxOrders.Benchmarks
                 var doc = MBps(nameof(ParseBenchmarks.JsonDocumentParse));
                 var typed = MBps(nameof(ParseBenchmarks.TypedFromBytes));
                 var stream = MBps(nameof(ParseBenchmarks.TypedFromStream));
-                var bodies = parseCase.LoadBodies();
-                var slowest = Math.Min(typed, stream);
                 report.Add(new Row(
                     "Parse",
-                    parseCase.Name + ": " + parseCase.Description + " (" + bodies.Length + " bodies, " + N1(bytes / 1024.0) + " KiB)",
-                    "typed " + N0(typed) + " MB/s from bytes, " + N0(stream) + " MB/s from a stream (as ApiClient reads)",
-                    "JsonDocument " + N0(doc) + " MB/s -> typed is " + N2(doc / typed) + "x / " + N2(doc / stream) + "x slower",
+                    parseCase.Name + ": " + parseCase.Description + " (" + counts[parseCase.Name] + " bodies, " + N1(bytes / 1024.0) + " KiB)",
+                    "typed " + N0(typed) + " MB/s from bytes (as ApiClient reads), " + N0(stream) + " MB/s with DeserializeAsync from a stream",
+                    "JsonDocument " + N0(doc) + " MB/s -> typed from bytes is " + N2(doc / typed) + "x slower (from a stream " + N2(doc / stream) + "x)",
                     "within 2x of JsonDocument",
-                    doc / slowest <= TargetRatio ? "met" : "NOT MET"));
-            }
-
-            foreach (var name in ParseCases.Expected.Where(n => ParseCases.All.All(c => c.Name != n)))
-            {
-                report.Add(new Row("Parse", name, "pending: the " + name + " model is not in this tree yet", "", "within 2x of JsonDocument", "pending"));
+                    doc / typed <= TargetRatio ? "met" : "NOT MET"));
             }
         }
     }
