@@ -334,17 +334,12 @@ namespace WxOrders.Http
                     throw ErrorCatalog.NonJson(Platform, request.Path, string.IsNullOrEmpty(mediaType) ? "a body starting with '" + (char)c + "'" : mediaType);
                 }
 
-                // The rest of the body, into memory while it is not too large.
+                // The rest of the body, into memory while it is not too large (then the rest streams).
                 var complete = false;
-                while (true)
+                while (filled - first < MaxBufferedBody)
                 {
                     if (filled == buffer.Length)
                     {
-                        if (filled - first >= MaxBufferedBody)
-                        {
-                            break;
-                        }
-
                         var larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxBufferedBody, 2 * (filled - first)) + 1);
                         Buffer.BlockCopy(buffer, first, larger, 0, filled - first);
                         Return(buffer, filled);
@@ -353,7 +348,8 @@ namespace WxOrders.Http
                         first = 0;
                     }
 
-                    var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                    var room = Math.Min(buffer.Length - filled, first + MaxBufferedBody - filled);
+                    var read = await stream.ReadAsync(buffer, filled, room, cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         complete = true;
