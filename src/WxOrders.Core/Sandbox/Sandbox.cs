@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -413,13 +414,70 @@ namespace WxOrders
 
         internal static SandboxResponse Json(Action<Utf8JsonWriter> write, int capacity = 1024)
         {
-            var ms = new MemoryStream(Math.Max(256, capacity));
-            using (var w = new Utf8JsonWriter(ms, WriterOptions))
+            // Written straight into one pooled buffer (no writer-internal buffer, no MemoryStream copy: a page of
+            // orders is otherwise several large-object-heap arrays per response); the server returns it once sent.
+            var body = new PooledBody(Math.Max(256, capacity));
+            using (var w = new Utf8JsonWriter(body, WriterOptions))
             {
                 write(w);
             }
 
-            return new SandboxResponse { Body = ms.GetBuffer(), BodyLength = (int)ms.Length };
+            return new SandboxResponse { Body = body.Buffer, BodyLength = body.Count, Written = body.Release };
+        }
+
+        /// <summary>A growable buffer from ArrayPool for one response body.</summary>
+        private sealed class PooledBody : IBufferWriter<byte>
+        {
+            private byte[] buffer;
+            private int count;
+
+            public PooledBody(int capacity)
+            {
+                buffer = ArrayPool<byte>.Shared.Rent(capacity);
+            }
+
+            public byte[] Buffer => buffer;
+
+            public int Count => count;
+
+            public void Advance(int bytes) => count += bytes;
+
+            public Memory<byte> GetMemory(int sizeHint = 0)
+            {
+                Ensure(sizeHint);
+                return buffer.AsMemory(count);
+            }
+
+            public Span<byte> GetSpan(int sizeHint = 0)
+            {
+                Ensure(sizeHint);
+                return buffer.AsSpan(count);
+            }
+
+            /// <summary>Back to the pool (once). The response must not be read after this.</summary>
+            public void Release()
+            {
+                var b = Interlocked.Exchange(ref buffer, null);
+                if (b != null)
+                {
+                    Array.Clear(b, 0, count); // a token response passes through here too
+                    ArrayPool<byte>.Shared.Return(b);
+                }
+            }
+
+            private void Ensure(int sizeHint)
+            {
+                var need = count + Math.Max(sizeHint, 1);
+                if (need <= buffer.Length)
+                {
+                    return;
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(need, buffer.Length * 2));
+                System.Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
         }
 
         private sealed class FaultTrack

@@ -30,14 +30,19 @@ namespace WxOrders.Infrastructure
         /// </summary>
         internal void WaitFor(Task task)
         {
-            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Log.Signal, Cancellation.WaitHandle };
-            while (!task.IsCompleted)
+            if (!task.IsCompleted)
             {
-                Log.Drain(this);
-                WaitHandle.WaitAny(handles);
-                if (Cancellation.IsCancellationRequested && !task.IsCompleted)
+                // Only a task still running gets a wait handle: AsyncWaitHandle creates an OS event that lives until
+                // the finalizer thread closes it, and most results are already there when their turn comes.
+                var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Log.Signal, Cancellation.WaitHandle };
+                while (!task.IsCompleted)
                 {
-                    throw new PipelineStoppedException();
+                    Log.Drain(this);
+                    WaitHandle.WaitAny(handles);
+                    if (Cancellation.IsCancellationRequested && !task.IsCompleted)
+                    {
+                        throw new PipelineStoppedException();
+                    }
                 }
             }
 
