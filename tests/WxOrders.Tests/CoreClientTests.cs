@@ -268,6 +268,92 @@ namespace WxOrders.Tests
             s.Validate();
         }
 
+        private sealed class HeldHandler : HttpMessageHandler
+        {
+            public TaskCompletionSource<bool> Arrived { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                if (request.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath)
+                {
+                    return TokenReply(1);
+                }
+
+                Arrived.TrySetResult(true);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+            }
+        }
+
+        [Fact]
+        public async Task ClosingTheConnectionDuringARequestIsAClearErrorNotARetryOrACrash()
+        {
+            var handler = new HeldHandler();
+            var client = new ApiClient(Settings(), handler);
+            var request = GetOrder(client);
+            await handler.Arrived.Task;
+            client.Dispose();
+            var ex = await Assert.ThrowsAsync<WxApiException>(() => request);
+            Assert.Equal("WxOrders.ConnectionClosed", ex.ErrorId);
+            Assert.Equal(WxErrorCategory.ResourceUnavailable, ex.Category);
+            Assert.Contains("Connect again", ex.Message);
+        }
+
+        /// <summary>A body that sends its first bytes, then stalls, and whose reads ignore cancellation (as on .NET Framework).</summary>
+        private sealed class StalledStream : System.IO.Stream
+        {
+            private readonly TaskCompletionSource<int> closed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private bool sentHead;
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                if (!sentHead)
+                {
+                    sentHead = true;
+                    var head = System.Text.Encoding.ASCII.GetBytes("{\"errcode\":0,");
+                    Array.Copy(head, 0, buffer, offset, head.Length);
+                    return Task.FromResult(head.Length);
+                }
+
+                return closed.Task; // never completes until the stream is disposed; the token is ignored
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+            protected override void Dispose(bool disposing)
+            {
+                closed.TrySetException(new ObjectDisposedException(nameof(StalledStream)));
+                base.Dispose(disposing);
+            }
+
+            public override void Flush() { }
+            public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+
+        [Fact]
+        public async Task AStalledBodyTimesOutEvenWhenItsReadsIgnoreCancellation()
+        {
+            var handler = new ScriptedHandler((req, body, n) => req.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath
+                ? TokenReply(n)
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) });
+            var settings = Settings(maxRetries: 0);
+            settings.Timeout = TimeSpan.FromMilliseconds(300);
+            using var client = new ApiClient(settings, handler);
+            var request = GetOrder(client);
+            var finished = await Task.WhenAny(request, Task.Delay(TimeSpan.FromSeconds(20)));
+            Assert.Same(request, finished);
+            var ex = await Assert.ThrowsAsync<WxApiException>(() => request);
+            Assert.Equal("WxOrders.Timeout", ex.ErrorId);
+        }
+
         [Fact]
         public void UserInfoInTheBaseUriIsRefusedAndNeverEchoed()
         {

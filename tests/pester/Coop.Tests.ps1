@@ -99,6 +99,7 @@ Describe 'Get-CoopOrder against the sandbox' {
     }
 
     It 'refuses blank ids at binding time, before any request' {
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:CoopPath)
         { Get-CoopOrder -ShopAppId ' ' -OrderId $samples[0].OrderId } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
         { Get-CoopOrder -ShopAppId $samples[0].ShopAppId -OrderId '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
@@ -107,6 +108,7 @@ Describe 'Get-CoopOrder against the sandbox' {
 
     It 'uses the WeChat connection on its own, and refuses the Wshoto one by name' {
         (Get-WxOrdersConnection).Count | Should -Be 2
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:CoopPath)
         (Get-CoopOrder -ShopAppId $samples[0].ShopAppId -OrderId $samples[0].OrderId).OrderId | Should -Be $samples[0].OrderId
         (Get-CoopOrder -ShopAppId $samples[0].ShopAppId -OrderId $samples[0].OrderId -Connection $sb.WeChatAppId).OrderId | Should -Be $samples[0].OrderId

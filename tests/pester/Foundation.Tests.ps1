@@ -95,6 +95,7 @@ Describe 'Get-ShopOrder against the sandbox' {
     }
 
     It 'refuses a non-numeric order id at binding time, before any request' {
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount('/shop/order/get')
         # The exact binding error id varies between PowerShell versions; the exception type does not.
         { Get-ShopOrder -OrderId 'abc' -OpenId 'x' } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])

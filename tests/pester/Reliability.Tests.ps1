@@ -201,6 +201,7 @@ Describe 'Bad input is refused before any request' {
         @{ Name = 'a connection that does not exist'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -Connection nope } }
         @{ Name = 'a connection of the wrong platform'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -Connection wssandbox0000000001 } }
     ) {
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount('/shop/order/get')
         $Script | Should -Throw
         $sb.GetRequestCount('/shop/order/get') | Should -Be $before

@@ -39,4 +39,20 @@ function Start-ConnectedSandbox {
     $sb
 }
 
-Export-ModuleMember -Function Get-RepoRoot, Get-ModuleManifest, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox
+<#
+Waits until the sandbox has answered no new request for a short while (at most 5 s): requests a stopped pipeline had
+already started may still arrive, and a test that counts requests must not take its baseline before they do.
+#>
+function Wait-SandboxQuiet {
+    param([Parameter(Mandatory)] $Sandbox, [int] $QuietMilliseconds = 300)
+    $deadline = [DateTime]::UtcNow.AddSeconds(5)
+    $last = -1
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $now = ($Sandbox.RequestCounts.Values | Measure-Object -Sum).Sum
+        if ($now -eq $last) { return }
+        $last = $now
+        Start-Sleep -Milliseconds $QuietMilliseconds
+    }
+}
+
+Export-ModuleMember -Function Wait-SandboxQuiet, Get-RepoRoot, Get-ModuleManifest, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox

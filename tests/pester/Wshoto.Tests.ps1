@@ -97,6 +97,7 @@ Describe 'Get-WshotoOrder against the sandbox' {
     }
 
     It 'refuses a blank order number at binding time, before any request' {
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:WshotoPath)
         { Get-WshotoOrder -OrderSn '  ' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
         { Get-WshotoOrder -OrderSn $sns[0], '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
@@ -105,6 +106,7 @@ Describe 'Get-WshotoOrder against the sandbox' {
 
     It 'uses the Wshoto connection on its own, and refuses the WeChat one by name' {
         (Get-WxOrdersConnection).Count | Should -Be 2
+        Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:WshotoPath)
         (Get-WshotoOrder $sns[0]).OrderSn | Should -Be $sns[0]
         (Get-WshotoOrder $sns[0] -Connection $sb.WshotoAppId).OrderSn | Should -Be $sns[0]

@@ -28,6 +28,7 @@ namespace WxOrders.Http
         private readonly string baseUrl;
         private readonly RetryPolicy retry;
         private long requestCount;
+        private volatile bool disposed;
         private long retryCount;
 
         public ApiClient(ConnectionSettings settings, HttpMessageHandler handler = null, RetryPolicy retryPolicy = null)
@@ -250,6 +251,10 @@ namespace WxOrders.Http
                 {
                     response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
                 }
+                catch (Exception ex) when (disposed && (ex is ObjectDisposedException || ex is OperationCanceledException))
+                {
+                    throw ErrorCatalog.ConnectionClosed(Platform, request.Path, Settings.Name);
+                }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     throw ErrorCatalog.Transport(Platform, request.Path, "no response within " + Seconds(Settings.Timeout), timeout: true);
@@ -270,12 +275,24 @@ namespace WxOrders.Http
 
                     try
                     {
-                        var result = await ReadAsync(request, response, typeInfo, attempt.Token).ConfigureAwait(false);
+                        // Disposing the response on cancellation ends a stalled body read: on .NET Framework a response
+                        // stream's ReadAsync ignores its cancellation token, so -TimeoutSec and Ctrl+C rely on this.
+                        T result;
+                        using (attempt.Token.Register(state => ((HttpResponseMessage)state).Dispose(), response))
+                        {
+                            result = await ReadAsync(request, response, typeInfo, attempt.Token).ConfigureAwait(false);
+                        }
+
                         log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> HTTP {2} in {3} ms", request.Method, request.Path, status, watch.ElapsedMilliseconds));
                         return result;
                     }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    catch (Exception ex) when (disposed && (ex is ObjectDisposedException || ex is OperationCanceledException || ex is IOException))
                     {
+                        throw ErrorCatalog.ConnectionClosed(Platform, request.Path, Settings.Name);
+                    }
+                    catch (Exception ex) when (attempt.IsCancellationRequested && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
                         throw ErrorCatalog.Transport(Platform, request.Path, "the response did not arrive within " + Seconds(Settings.Timeout), timeout: true);
                     }
                     catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
@@ -386,7 +403,7 @@ namespace WxOrders.Http
                 {
                     throw ErrorCatalog.InvalidData(Platform, request.Path, Describe(ex));
                 }
-                catch (Exception ex) when (ex is FormatException || ex is OverflowException || ex is InvalidOperationException || ex is ArgumentException || ex is DecoderFallbackException)
+                catch (Exception ex) when (!(ex is ObjectDisposedException) && (ex is FormatException || ex is OverflowException || ex is InvalidOperationException || ex is ArgumentException || ex is DecoderFallbackException))
                 {
                     throw ErrorCatalog.InvalidData(Platform, request.Path, ex.GetType().Name + ": " + ex.Message);
                 }
@@ -477,6 +494,7 @@ namespace WxOrders.Http
 
         public void Dispose()
         {
+            disposed = true;
             http.Dispose();
         }
     }

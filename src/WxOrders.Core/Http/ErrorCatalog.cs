@@ -214,6 +214,14 @@ namespace WxOrders.Http
             return new WxApiException(platform, endpoint, "WxOrders.OrderNotFound", WxErrorCategory.ObjectNotFound, null, "order not returned", Redactor.RedactPatterns(text), FailureAction.Permanent);
         }
 
+        public static WxApiException ConnectionClosed(WxPlatform platform, string endpoint, string connection)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture,
+                "{0} {1}: the connection '{2}' was closed (by Disconnect-WxOrders, or by Connect-WxOrders with the same name) while this request ran. Connect again, then run the command again for this order.",
+                platform, endpoint, connection);
+            return new WxApiException(platform, endpoint, "WxOrders.ConnectionClosed", WxErrorCategory.ResourceUnavailable, null, "connection closed", text, FailureAction.Permanent);
+        }
+
         public static WxApiException Throttled(WxPlatform platform, string endpoint, TimeSpan retryAfter, TimeSpan cap)
         {
             var text = string.Format(CultureInfo.InvariantCulture,

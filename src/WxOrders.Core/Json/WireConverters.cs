@@ -273,16 +273,18 @@ namespace WxOrders.Json
     {
         public override T[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            // The item's own converter reads in place: JsonSerializer.Deserialize(ref reader, ...) would first scan
+            // the whole value to find its end, then parse it again (measured: about twice the time per order).
+            var item = (JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter;
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    return new[] { JsonSerializer.Deserialize(ref reader, item) };
+                    return new[] { item.Read(ref reader, typeof(T), options) };
                 case JsonTokenType.StartArray:
                     var list = new List<T>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        list.Add(reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, item));
+                        list.Add(reader.TokenType == JsonTokenType.Null ? null : item.Read(ref reader, typeof(T), options));
                     }
 
                     return list.ToArray();
