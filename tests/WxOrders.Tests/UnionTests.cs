@@ -670,6 +670,62 @@ namespace WxOrders.Tests
             var blind = new FakeApi(133, 10) { FailWith = _ => ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") };
             Assert.Null(Run(blind, 10).walk.PagesNotRead);
         }
+
+        private static string Gap(PageWalk<string> walk, int pageSize = 10) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.GapNotice(walk, "orders", "give an -EndTime in the past", pageSize);
+
+        private static string Change(PageWalk<string> walk) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.TotalChangeNotice(walk, "orders", "give an -EndTime in the past");
+
+        private static string Failed(PageWalk<string> walk) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.FailedPagesNotice(walk, "orders");
+
+        [Fact]
+        public void TheClosingWarningsSayWhatHappened()
+        {
+            // Nothing unusual: no warning.
+            var plain = Run(new FakeApi(133, 10), 10).walk;
+            Assert.Null(Gap(plain));
+            Assert.Null(Change(plain));
+
+            // A null entry in place of an order: the gap and its cause.
+            var withNull = new PageWalk<string>(
+                (p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, 10).Select(i => i == "3" ? null : i).ToList(), 30)),
+                s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
+            while (withNull.TryNext(out var next))
+            {
+                withNull.Complete(next);
+            }
+
+            Assert.Equal(
+                "1 of the 30 orders the API reported were not written (29 written) and no page failed: the API sent 1 empty (null) entries in place of orders. Run the search again later; if the gap stays, the API is losing those orders.",
+                Gap(withNull));
+
+            // A server that answers at most 4 a page: the gap and the page size to use.
+            var capped = Run(new FakeApi(30, 10) { ServerCap = 4 }, 10).walk;
+            Assert.StartsWith("18 of the 30 orders the API reported were not written (12 written) and no page failed: page 1 came back with 4 orders where 10 were asked for", Gap(capped));
+            Assert.EndsWith("Run the search again with -PageSize 4.", Gap(capped));
+
+            // -Skip and -First bound what is expected.
+            Assert.Null(Gap(Run(new FakeApi(30, 10) { ServerCap = 4 }, 10, first: 4).walk));
+
+            // Failed pages: counted as read / failed / not fetched, not as requested.
+            var denied = Run(new FakeApi(133, 10) { FailWith = p => p == 3 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", 48001, "api unauthorized") : null }, 10, throttle: 8).walk;
+            Assert.StartsWith("1 of 14 pages could not be retrieved (2 read, 1 failed, 11 not fetched; the search stopped early: page 3 failed with an error that would repeat on every page), so orders are missing", Failed(denied));
+            Assert.Null(Gap(denied)); // the failure explains the gap
+            var one = Run(new FakeApi(133, 10) { FailWith = p => p == 3 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") : null }, 10).walk;
+            Assert.StartsWith("1 of 14 pages could not be retrieved (13 read, 1 failed, 0 not fetched), so", Failed(one));
+            var blind = Run(new FakeApi(133, 10) { FailWith = _ => ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") }, 10).walk;
+            Assert.StartsWith("3 pages could not be retrieved (0 read, 3 failed; how many more the search needed is unknown; the search stopped early: 3 pages in a row failed), so", Failed(blind));
+
+            // The total rose (arrivals) or went down (departures).
+            var rose = RunBackwards(new FakeApi(400, 20) { ArrivalsPerAnswer = 3 }, 20).walk;
+            Assert.Matches(@"^The number of matching orders rose from 400 to \d+ during the search: .*None of the orders there at the start was skipped \(\d+ page\(s\) fetched ahead of the new orders were read again\); .*For a fixed set, give an -EndTime in the past\.$", Change(rose));
+            Assert.Null(Gap(rose));
+            var fell = RunBackwards(new FakeApi(200, 20) { ArrivalsPerAnswer = -3 }, 20, throttle: 1).walk;
+            Assert.Matches(@"^The number of matching orders went down from 200 to \d+ during the search \(lowest \d+\): .*may have shifted past the walk.*give an -EndTime in the past\.$", Change(fell));
+            Assert.Null(Gap(fell)); // the falling total explains it
+        }
     }
 
     /// <summary>The union sandbox: filters agree with a brute-force scan, and the endpoints answer as documented.</summary>

@@ -12,8 +12,11 @@ namespace WxOrders.Infrastructure
     /// The shape of a search over a numbered-page API (declare SupportsPaging = true on the cmdlet): every page is
     /// walked in order and its items written as soon as it arrives; -First, -Skip and -IncludeTotalCount work and
     /// -First fetches no more pages than it needs; once the total is known, pages are fetched ahead, at most
-    /// -ThrottleLimit at once, and still written in page order without repeating an id. A failed page is one
-    /// non-terminating ErrorRecord (TargetObject "page N") and the walk goes on where that makes sense.
+    /// -ThrottleLimit at once, and still written in page order without repeating an id (a page fetched ahead that
+    /// predates items the page before it saw is fetched again: see PageWalk). A failed page is one non-terminating
+    /// ErrorRecord (TargetObject "page N") and the walk goes on where that makes sense. The call ends with at most
+    /// one warning each for failed pages (read / failed / not fetched), a total that changed during the walk, and
+    /// fewer items than the total called for with no failure to explain it.
     /// </summary>
     public abstract class PagedSearchCmdlet<TItem> : ConnectedCmdlet
         where TItem : class
@@ -128,16 +131,16 @@ namespace WxOrders.Infrastructure
 
             if (walk.PagesFailed > 0)
             {
-                WriteNotice(FailedPagesNotice());
+                WriteNotice(FailedPagesNotice(walk, ItemNoun));
             }
 
-            var totalNotice = TotalChangeNotice();
+            var totalNotice = TotalChangeNotice(walk, ItemNoun, FixedSetAdvice);
             if (totalNotice != null)
             {
                 WriteNotice(totalNotice);
             }
 
-            var gapNotice = GapNotice();
+            var gapNotice = GapNotice(walk, ItemNoun, FixedSetAdvice, RequestPageSize);
             if (gapNotice != null)
             {
                 WriteNotice(gapNotice);
@@ -145,7 +148,7 @@ namespace WxOrders.Infrastructure
         }
 
         /// <summary>How many pages failed, out of how many the search needed: read, failed and not fetched.</summary>
-        private string FailedPagesNotice()
+        internal static string FailedPagesNotice(PageWalk<TItem> walk, string noun)
         {
             var notRead = walk.PagesNotRead;
             var stopped = walk.StoppedBecause == null ? string.Empty : "; the search stopped early: " + walk.StoppedBecause;
@@ -174,11 +177,11 @@ namespace WxOrders.Infrastructure
             return counts + string.Format(
                 CultureInfo.InvariantCulture,
                 ", so {0} are missing from the output. The error records name each failed page (TargetObject); run the command again (with -Skip to start at a page).",
-                ItemNoun);
+                noun);
         }
 
         /// <summary>One warning when the total changed during the walk; null when it did not.</summary>
-        private string TotalChangeNotice()
+        internal static string TotalChangeNotice(PageWalk<TItem> walk, string noun, string advice)
         {
             if (!walk.FirstTotalCount.HasValue || walk.LowestTotalCount == walk.HighestTotalCount)
             {
@@ -190,28 +193,28 @@ namespace WxOrders.Infrastructure
                 return string.Format(
                     CultureInfo.InvariantCulture,
                     "The number of matching {0} went down from {1} to {2} during the search (lowest {3}): {0} left the filter while it ran, so some {0} may have shifted past the walk and be missing from the output. Run the search again; to make it stable, {4}.",
-                    ItemNoun,
+                    noun,
                     walk.FirstTotalCount.Value,
                     walk.TotalCount.Value,
                     walk.LowestTotalCount.Value,
-                    FixedSetAdvice);
+                    advice);
             }
 
             return string.Format(
                 CultureInfo.InvariantCulture,
                 "The number of matching {0} rose from {1} to {2} during the search: new {0} arrived while it ran and shifted the pages. None of the {0} there at the start was skipped{3}; {0} that arrived during the search may be missing. For a fixed set, {4}.",
-                ItemNoun,
+                noun,
                 walk.FirstTotalCount.Value,
                 walk.HighestTotalCount.Value,
-                walk.PagesRefetched == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " ({0} page(s) fetched ahead of the new {1} were read again)", walk.PagesRefetched, ItemNoun),
-                FixedSetAdvice);
+                walk.PagesRefetched == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " ({0} page(s) fetched ahead of the new {1} were read again)", walk.PagesRefetched, noun),
+                advice);
         }
 
         /// <summary>
         /// A warning when fewer items were written than the first total called for (totalNum minus -Skip, at most
         /// -First) and no failed page or falling total explains it; null otherwise.
         /// </summary>
-        private string GapNotice()
+        internal static string GapNotice(PageWalk<TItem> walk, string noun, string advice, int pageSize)
         {
             var expected = walk.ExpectedCount;
             if (!expected.HasValue || walk.Emitted >= expected.Value || walk.PagesFailed > 0 || walk.StoppedBecause != null || walk.TotalDecreased)
@@ -227,8 +230,8 @@ namespace WxOrders.Infrastructure
                     "page {0} came back with {1} {2} where {3} were asked for, although the total called for more: the API seems to answer at most {1} per page. Run the search again with -PageSize {1}.",
                     walk.ShortPageNumber,
                     walk.ShortPageCount,
-                    ItemNoun,
-                    RequestPageSize);
+                    noun,
+                    pageSize);
             }
             else if (walk.NullEntries > 0)
             {
@@ -236,11 +239,11 @@ namespace WxOrders.Infrastructure
                     CultureInfo.InvariantCulture,
                     "the API sent {0} empty (null) entries in place of {1}. Run the search again later; if the gap stays, the API is losing those {1}.",
                     walk.NullEntries,
-                    ItemNoun);
+                    noun);
             }
             else
             {
-                why = "the API sent fewer than its total called for. Run the search again; to make it stable, " + FixedSetAdvice + ".";
+                why = "the API sent fewer than its total called for. Run the search again; to make it stable, " + advice + ".";
             }
 
             return string.Format(
@@ -248,7 +251,7 @@ namespace WxOrders.Infrastructure
                 "{0} of the {1} {2} the API reported were not written ({3} written) and no page failed: {4}",
                 expected.Value - walk.Emitted,
                 expected.Value,
-                ItemNoun,
+                noun,
                 walk.Emitted,
                 why);
         }
