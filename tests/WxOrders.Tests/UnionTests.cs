@@ -281,6 +281,14 @@ namespace WxOrders.Tests
             /// <summary>Items that appear at the top before each request after the first (new orders arriving).</summary>
             public int ArrivalsPerRequest { get; set; }
 
+            /// <summary>Items that appear at the top after each answer (new orders arriving between answers).</summary>
+            public int ArrivalsPerAnswer { get; set; }
+
+            /// <summary>The most items the "server" puts on a page, whatever was asked (0: no cap); its pages are of this size.</summary>
+            public int ServerCap { get; set; }
+
+            public int Answered { get; private set; }
+
             public Task<ApiPage<string>> Fetch(int page, CancellationToken ct)
             {
                 Requested.Add(page);
@@ -302,13 +310,29 @@ namespace WxOrders.Tests
                 return tcs.Task;
             }
 
-            public void Release(int page) => Held[page].SetResult(Page(page));
+            public void Release(int page)
+            {
+                var tcs = Held[page];
+                Held.Remove(page);
+                tcs.SetResult(Page(page));
+            }
+
+            /// <summary>Answers every held page, the highest page number first (the worst order for a walk that reads ahead).</summary>
+            public void ReleaseAllBackwards()
+            {
+                foreach (var page in Held.Keys.OrderByDescending(p => p).ToList())
+                {
+                    Release(page);
+                }
+            }
 
             private ApiPage<string> Page(int page)
             {
-                var shift = ArrivalsPerRequest * (Requested.Count - 1);
+                var shift = (ArrivalsPerRequest * (Requested.Count - 1)) + (ArrivalsPerAnswer * Answered);
+                Answered++;
                 var all = total + shift;
-                var items = Enumerable.Range((page - 1) * pageSize, pageSize)
+                var size = ServerCap > 0 ? Math.Min(ServerCap, pageSize) : pageSize;
+                var items = Enumerable.Range((page - 1) * size, size)
                     .Where(k => k < all)
                     .Select(k => k < shift ? "new" + (shift - k).ToString() : (k - shift).ToString())
                     .ToList();
@@ -331,7 +355,160 @@ namespace WxOrders.Tests
             return (items, outcomes, walk);
         }
 
+        /// <summary>Runs a walk whose pages are answered only when it waits for one, then all at once, the highest first.</summary>
+        private static (List<string> items, PageWalk<string> walk) RunBackwards(FakeApi api, int pageSize, int throttle = 8)
+        {
+            api.Hold = true;
+            var walk = new PageWalk<string>(api.Fetch, s => s, pageSize, 0, ulong.MaxValue, throttle, false, CancellationToken.None);
+            var items = new List<string>();
+            while (walk.TryNext(out var next))
+            {
+                if (!next.Task.IsCompleted)
+                {
+                    api.ReleaseAllBackwards();
+                }
+
+                items.AddRange(walk.Complete(next).Items);
+            }
+
+            return (items, walk);
+        }
+
         private static IEnumerable<string> Ids(int from, int count) => Enumerable.Range(from, count).Select(i => i.ToString());
+
+        [Fact]
+        public void ReadAheadWritesEveryItemThereAtTheStartWhenLaterPagesAnswerFirstAsItemsArrive()
+        {
+            // Page k + 1 answered before page k, with 3 new items arriving between answers: without care, the items
+            // at the boundary fall into neither page.
+            var api = new FakeApi(400, 20) { ArrivalsPerAnswer = 3 };
+            var (items, walk) = RunBackwards(api, 20);
+            Assert.Equal(items.Count, items.Distinct().Count());
+            Assert.Empty(Ids(0, 400).Except(items));
+            Assert.Equal(Ids(0, 400), items.Where(i => !i.StartsWith("new", StringComparison.Ordinal)));
+            Assert.True(walk.Duplicates > 0);
+            Assert.True(walk.PagesRefetched > 0);
+            Assert.Equal(walk.PagesRead + walk.PagesRefetched, api.Requested.Count);
+            Assert.Equal(400, walk.FirstTotalCount);
+            Assert.True(walk.HighestTotalCount > 400);
+            Assert.False(walk.TotalDecreased);
+        }
+
+        [Fact]
+        public void APageAskedForAfterThePageBeforeWasAnsweredIsNeverFetchedAgain()
+        {
+            // One page at a time: every page is asked for after the one before it was answered, so arrivals only
+            // make pages overlap; nothing is fetched twice.
+            var api = new FakeApi(400, 20) { ArrivalsPerAnswer = 3 };
+            var (items, walk) = RunBackwards(api, 20, throttle: 1);
+            Assert.Empty(Ids(0, 400).Except(items));
+            Assert.Equal(0, walk.PagesRefetched);
+            Assert.Equal(api.Requested.Count, walk.PagesRead);
+        }
+
+        [Fact]
+        public void ATotalThatGoesDownIsReportedNotRefetchedForever()
+        {
+            // Items leave the list (the total falls) as the walk goes: each page is asked for after the one before
+            // it was answered, so a lower total is a real decrease.
+            var api = new FakeApi(200, 20) { ArrivalsPerAnswer = -3 };
+            var (items, walk) = RunBackwards(api, 20, throttle: 1);
+            Assert.True(walk.TotalDecreased);
+            Assert.Equal(0, walk.PagesRefetched);
+            Assert.Equal(200, walk.FirstTotalCount);
+            Assert.True(walk.LowestTotalCount < 200);
+
+            // Read ahead: a stale page is fetched again once at most, then taken as a decrease.
+            var ahead = new FakeApi(200, 20) { ArrivalsPerAnswer = -3 };
+            var (_, aheadWalk) = RunBackwards(ahead, 20, throttle: 8);
+            Assert.True(aheadWalk.TotalDecreased);
+            Assert.True(ahead.Requested.Count <= 2 * aheadWalk.PagesRead);
+        }
+
+        [Fact]
+        public void ReadAheadReadsEachPageOnceWhenNothingArrives()
+        {
+            var api = new FakeApi(400, 20);
+            var (items, walk) = RunBackwards(api, 20);
+            Assert.Equal(Ids(0, 400), items);
+            Assert.Equal(Enumerable.Range(1, 20), api.Requested.OrderBy(p => p));
+            Assert.Equal(20, walk.PagesRead);
+            Assert.Equal(0, walk.PagesRefetched);
+            Assert.Equal(400, walk.LowestTotalCount);
+            Assert.Equal(400, walk.HighestTotalCount);
+            Assert.Equal(400UL, walk.ExpectedCount);
+        }
+
+        [Fact]
+        public void AShortPageThatTheTotalSaysIsNotTheLastDoesNotEndTheWalk()
+        {
+            // A server that caps the page size at 4 when 10 were asked: page N holds items 4(N-1) to 4N - 1.
+            var api = new FakeApi(30, 10) { ServerCap = 4 };
+            var (items, _, walk) = Run(api, 10);
+            Assert.Equal(new[] { 1, 2, 3 }, api.Requested);
+            Assert.Equal(Ids(0, 12), items);
+            Assert.Equal(3, walk.PagesRead);
+            Assert.Equal(1, walk.ShortPageNumber);
+            Assert.Equal(4, walk.ShortPageCount);
+            Assert.Equal(30UL, walk.ExpectedCount);
+            Assert.Equal(12UL, walk.Emitted);
+
+            // The last page by the total may be short: that is the end, as before.
+            var tail = new FakeApi(25, 10);
+            var (tailItems, _, tailWalk) = Run(tail, 10);
+            Assert.Equal(25, tailItems.Count);
+            Assert.Equal(0, tailWalk.ShortPageNumber);
+
+            // Without a total, a short page is the end.
+            var noTotal = new PageWalk<string>((p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, p == 1 ? 10 : 4).ToList(), null)), s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
+            var got = new List<string>();
+            while (noTotal.TryNext(out var next))
+            {
+                got.AddRange(noTotal.Complete(next).Items);
+            }
+
+            Assert.Equal(Ids(0, 14), got);
+            Assert.Equal(2, noTotal.PagesRead);
+        }
+
+        [Fact]
+        public void ExpectedCountIsTheFirstTotalLessSkipAtMostFirst()
+        {
+            Assert.Equal(108UL, Run(new FakeApi(133, 10), 10, skip: 25).walk.ExpectedCount);
+            Assert.Equal(10UL, Run(new FakeApi(133, 10), 10, skip: 25, first: 10).walk.ExpectedCount);
+            Assert.Equal(0UL, Run(new FakeApi(133, 10), 10, skip: 500).walk.ExpectedCount);
+            Assert.Null(new PageWalk<string>(new FakeApi(1, 1).Fetch, s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None).ExpectedCount);
+        }
+
+        [Fact]
+        public async Task ANullEntryInAPageDoesNotEndTheWalk()
+        {
+            // 3 pages of 10, totalNum 30, page 1 holding one null entry in place of an order.
+            static string Page(int page)
+            {
+                var orders = Enumerable.Range(((page - 1) * 10) + 1, 10).Select(i => i == 4 ? "null" : "{\"orderId\":\"" + i + "\"}");
+                return "{\"errcode\":0,\"orderList\":[" + string.Join(",", orders) + "],\"pageSize\":10,\"totalNum\":30}";
+            }
+
+            var handler = new ScriptedHandler((req, body, n) =>
+                req.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath
+                    ? ScriptedHandler.Json("{\"access_token\":\"" + ScriptedHandler.Token(n) + "\",\"expires_in\":7200}")
+                    : ScriptedHandler.Json(Page(int.Parse(System.Web.HttpUtility.ParseQueryString(req.RequestUri.Query)["page"]))));
+            using var client = new ApiClient(new ConnectionSettings { Name = "t", Platform = WxPlatform.WeChat, AppId = "wxtest", AppSecret = SecureText.Protect("s3cr3t"), BaseUri = new Uri("https://api.test/") }, handler);
+            var walk = new PageWalk<UnionOrder>((page, ct) => UnionApi.SearchAsync(client, null, page, 10, null, ct), o => o.OrderId, 10, 0, ulong.MaxValue, 1, false, CancellationToken.None);
+            var written = new List<string>();
+            while (walk.TryNext(out var next))
+            {
+                await next.Task.ContinueWith(_ => { }, TaskScheduler.Default);
+                written.AddRange(walk.Complete(next).Items.Select(o => o.OrderId));
+            }
+
+            Assert.Equal(Enumerable.Range(1, 30).Where(i => i != 4).Select(i => i.ToString()), written);
+            Assert.Equal(3, walk.PagesRead);
+            Assert.Equal(1, walk.NullEntries);
+            Assert.Equal(0, walk.ShortPageNumber);
+            Assert.Equal(30UL, walk.ExpectedCount);
+        }
 
         [Fact]
         public void WalksEveryPageOnceInOrder()
@@ -469,6 +646,85 @@ namespace WxOrders.Tests
             var result = Run(outage, 10, throttle: 1);
             Assert.Equal(1 + PageWalk<string>.MaxConsecutiveFailures, outage.Requested.Count);
             Assert.Contains("in a row", result.walk.StoppedBecause);
+            Assert.Equal(100 - 1 - PageWalk<string>.MaxConsecutiveFailures, result.walk.PagesNotRead);
+        }
+
+        [Fact]
+        public void PagesNotReadCountsThePagesTheWalkNeededNotThoseRequestedAhead()
+        {
+            // 14 pages; page 3 refuses with an error that would repeat; pages 4 to 10 had been requested ahead.
+            var api = new FakeApi(133, 10) { FailWith = p => p == 3 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", 48001, "api unauthorized") : null };
+            var (items, _, walk) = Run(api, 10, throttle: 8);
+            Assert.Equal(20, items.Count);
+            Assert.True(walk.PagesRequested > 3);
+            Assert.Equal(2, walk.PagesRead);
+            Assert.Equal(1, walk.PagesFailed);
+            Assert.Equal(11, walk.PagesNotRead);
+
+            // -First bounds the pages the walk needed.
+            var first = new FakeApi(1000, 10) { FailWith = p => p == 2 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", 48001, "api unauthorized") : null };
+            Assert.Equal(3, Run(first, 10, first: 50).walk.PagesNotRead);
+
+            // A walk that ended normally left nothing unread; one that never learned the total cannot say.
+            Assert.Equal(0, Run(new FakeApi(133, 10), 10).walk.PagesNotRead);
+            var blind = new FakeApi(133, 10) { FailWith = _ => ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") };
+            Assert.Null(Run(blind, 10).walk.PagesNotRead);
+        }
+
+        private static string Gap(PageWalk<string> walk, int pageSize = 10) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.GapNotice(walk, "orders", "give an -EndTime in the past", pageSize);
+
+        private static string Change(PageWalk<string> walk) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.TotalChangeNotice(walk, "orders", "give an -EndTime in the past");
+
+        private static string Failed(PageWalk<string> walk) =>
+            WxOrders.Infrastructure.PagedSearchCmdlet<string>.FailedPagesNotice(walk, "orders");
+
+        [Fact]
+        public void TheClosingWarningsSayWhatHappened()
+        {
+            // Nothing unusual: no warning.
+            var plain = Run(new FakeApi(133, 10), 10).walk;
+            Assert.Null(Gap(plain));
+            Assert.Null(Change(plain));
+
+            // A null entry in place of an order: the gap and its cause.
+            var withNull = new PageWalk<string>(
+                (p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, 10).Select(i => i == "3" ? null : i).ToList(), 30)),
+                s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
+            while (withNull.TryNext(out var next))
+            {
+                withNull.Complete(next);
+            }
+
+            Assert.Equal(
+                "1 of the 30 orders the API reported were not written (29 written) and no page failed: the API sent 1 empty (null) entries in place of orders. Run the search again later; if the gap stays, the API is losing those orders.",
+                Gap(withNull));
+
+            // A server that answers at most 4 a page: the gap and the page size to use.
+            var capped = Run(new FakeApi(30, 10) { ServerCap = 4 }, 10).walk;
+            Assert.StartsWith("18 of the 30 orders the API reported were not written (12 written) and no page failed: page 1 came back with 4 orders where 10 were asked for", Gap(capped));
+            Assert.EndsWith("Run the search again with -PageSize 4.", Gap(capped));
+
+            // -Skip and -First bound what is expected.
+            Assert.Null(Gap(Run(new FakeApi(30, 10) { ServerCap = 4 }, 10, first: 4).walk));
+
+            // Failed pages: counted as read / failed / not fetched, not as requested.
+            var denied = Run(new FakeApi(133, 10) { FailWith = p => p == 3 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", 48001, "api unauthorized") : null }, 10, throttle: 8).walk;
+            Assert.StartsWith("1 of 14 pages could not be retrieved (2 read, 1 failed, 11 not fetched; the search stopped early: page 3 failed with an error that would repeat on every page), so orders are missing", Failed(denied));
+            Assert.Null(Gap(denied)); // the failure explains the gap
+            var one = Run(new FakeApi(133, 10) { FailWith = p => p == 3 ? ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") : null }, 10).walk;
+            Assert.StartsWith("1 of 14 pages could not be retrieved (13 read, 1 failed, 0 not fetched), so", Failed(one));
+            var blind = Run(new FakeApi(133, 10) { FailWith = _ => ErrorCatalog.FromApi(WxPlatform.WeChat, "/x", -1, "system error") }, 10).walk;
+            Assert.StartsWith("3 pages could not be retrieved (0 read, 3 failed; how many more the search needed is unknown; the search stopped early: 3 pages in a row failed), so", Failed(blind));
+
+            // The total rose (arrivals) or went down (departures).
+            var rose = RunBackwards(new FakeApi(400, 20) { ArrivalsPerAnswer = 3 }, 20).walk;
+            Assert.Matches(@"^The number of matching orders rose from 400 to \d+ during the search: .*None of the orders there at the start was skipped \(\d+ page\(s\) fetched ahead of the new orders were read again\); .*For a fixed set, give an -EndTime in the past\.$", Change(rose));
+            Assert.Null(Gap(rose));
+            var fell = RunBackwards(new FakeApi(200, 20) { ArrivalsPerAnswer = -3 }, 20, throttle: 1).walk;
+            Assert.Matches(@"^The number of matching orders went down from 200 to \d+ during the search \(lowest \d+\): .*may have shifted past the walk.*give an -EndTime in the past\.$", Change(fell));
+            Assert.Null(Gap(fell)); // the falling total explains it
         }
     }
 
@@ -566,6 +822,14 @@ namespace WxOrders.Tests
                 using var doc = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
                 return doc.RootElement.GetProperty("errcode").GetInt64();
             }
+
+            // One id that is not digits: the API refuses the whole request (200002), as it is documented to.
+            foreach (var bad in new[] { "[\"" + ids[0] + "\",\"abc\"]", "[\"\"]", "[\"12 3\"]", "[-5]", "[1.5]", "[null]" })
+            {
+                Assert.Equal(200002, await Errcode(new HttpRequestMessage(HttpMethod.Post, "union/promoter/order/info?access_token=" + token.Value) { Content = new StringContent("{\"orderIdList\":" + bad + "}") }));
+            }
+
+            Assert.Equal(0, await Errcode(new HttpRequestMessage(HttpMethod.Post, "union/promoter/order/info?access_token=" + token.Value) { Content = new StringContent("{\"orderIdList\":[" + ids[0] + ",\"1952300000000001\"]}") }));
 
             var tooMany = JsonSerializer.Serialize(new { orderIdList = sb.GetUnionOrderIds(201) });
             Assert.Equal(200002, await Errcode(new HttpRequestMessage(HttpMethod.Post, "union/promoter/order/info?access_token=" + token.Value) { Content = new StringContent(tooMany) }));

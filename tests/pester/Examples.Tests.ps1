@@ -79,6 +79,16 @@ exit $code
         Join-Path $dir 'union-orders-2025-06-30.incomplete.csv' | Should -Not -Exist
     }
 
+    It 'exits non-zero and logs the warning when orders are missing without a failed page' {
+        $dir = Join-Path $TestDrive 'gap'
+        # A server that answers at most 50 orders per page: no page fails, yet orders are missing.
+        $out = Invoke-Export -Dir $dir -Connect '; $sb.SimulateUnionPageCap(50)'
+        $global:LASTPWSHEXIT | Should -Be 1 -Because ($out -join "`n")
+        $log = (Get-Content (Join-Path $dir 'union-orders.log')) -join "`n"
+        $log | Should -Match 'Warning: \d+ of the \d+ orders the API reported were not written'
+        $log | Should -Match '0 failure\(s\), 1 warning'
+    }
+
     It 'exits 2 when it cannot start (no such credential file)' {
         $dir = Join-Path $TestDrive 'nocred'
         $out = Invoke-FreshPwsh -Script "& '$examples/Export-DailyUnionOrders.ps1' -OutputDirectory '$dir' -CredentialPath '$dir/missing.xml'; exit `$LASTEXITCODE"

@@ -70,7 +70,7 @@ Describe 'Get-UnionOrder' {
     }
 
     It 'reports each id the API does not return as ObjectNotFound with the id as TargetObject, then one warning' {
-        $missing = @('1952300000000001', 'not-an-id', '1952300007911081') # unknown, malformed, omitted by the sandbox
+        $missing = @('1952300000000001', '1952300000000002', '1952300007911081') # unknown, unknown, omitted by the sandbox
         $orders = Get-UnionOrder -OrderId @($ids[0], $missing[0], $ids[1], $missing[1], $missing[2]) -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warns -WarningAction SilentlyContinue
         $orders.OrderId | Should -Be @($ids[0], $ids[1])
         $errs.Count | Should -Be 3
@@ -83,6 +83,37 @@ Describe 'Get-UnionOrder' {
         "$($errs[0].Exception.Message)" | Should -Match '1952300000000001'
         $warns.Count | Should -Be 1
         "$($warns[0])" | Should -Be '3 of 5 orders could not be retrieved. The error records name each one (TargetObject); run the command again for those.'
+    }
+
+    It 'binds orderId from an object whose orderId is a number (ConvertFrom-Json), not the whole object' {
+        $o = '{"orderId": ' + $ids[0] + '}' | ConvertFrom-Json | Get-UnionOrder -ErrorVariable errs
+        $errs.Count | Should -Be 0
+        $o.OrderId | Should -Be $ids[0]
+        $rows = ('[{"orderId": ' + $ids[1] + ', "x": 1}, {"orderId": ' + $ids[2] + '}]') | ConvertFrom-Json
+        ($rows | Get-UnionOrder).OrderId | Should -Be @($ids[1], $ids[2])
+        ([long]$ids[3] | Get-UnionOrder).OrderId | Should -Be $ids[3]
+    }
+
+    It 'refuses ids that are not digits at binding time, naming the id, before any request' {
+        $sb.ResetCounters()
+        $err = $null
+        try { Get-UnionOrder -OrderId $ids[0], 'abc' } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,WxOrders.Commands.GetUnionOrderCommand'
+        $err.Exception.Message | Should -Match "'abc'"
+        $err.Exception.Message | Should -Match 'digits'
+        { Get-UnionOrder -OrderId '1952-3000' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetUnionOrderCommand'
+        { Get-UnionOrder -OrderId '１９５２' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetUnionOrderCommand'
+        $sb.GetRequestCount($InfoPath) | Should -Be 0
+
+        # From the pipeline: the bad record is refused on its own; the good ids still go in one request.
+        $orders = @($ids[0], 'abc', $ids[1]) | Get-UnionOrder -ErrorVariable errs -ErrorAction SilentlyContinue
+        $orders.OrderId | Should -Be @($ids[0], $ids[1])
+        $errs.Count | Should -Be 1
+        "$($errs[0].Exception.Message)" | Should -Match "'abc'"
+        $sb.GetRequestCount($InfoPath) | Should -Be 1
+        # Surrounding spaces (from a CSV, say) are trimmed, as before.
+        (Get-UnionOrder -OrderId " $($ids[2]) ").OrderId | Should -Be $ids[2]
     }
 
     It 'refuses empty and whitespace ids at binding time, before any request' {
@@ -100,6 +131,24 @@ Describe 'Get-UnionOrder' {
         $back.Count | Should -Be $lines.Count
         $back.OrderId | Should -Be $lines.OrderId
         $back[0].Price | Should -Be $lines[0].Price.ToString([cultureinfo]::InvariantCulture)
+    }
+}
+
+Describe 'Get-UnionOrder remembers only the ids it is looking up' {
+    BeforeAll { $sb = Start-ConnectedSandbox -Options @{ OrderCount = 1500 } }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'looks an id up once while its first lookup is pending, and again once its batch was written (flat memory)' {
+        $many = $sb.GetUnionOrderIds(1200)
+        $sb.ResetCounters()
+        # ThrottleLimit 1 holds at most 4 batches of 200: sending the 5th writes the 1st, so the last id, a repeat of
+        # $many[1], comes after its first lookup was written and is looked up again. The repeats of $many[0] come
+        # while its batch is still being gathered: looked up once.
+        $orders = @($many[0], $many[0]) + $many + @($many[1]) | Get-UnionOrder -ThrottleLimit 1
+        $orders.Count | Should -Be 1201
+        @($orders.OrderId | Where-Object { $_ -eq $many[0] }).Count | Should -Be 1
+        @($orders.OrderId | Where-Object { $_ -eq $many[1] }).Count | Should -Be 2
+        $sb.GetRequestCount($InfoPath) | Should -Be 7
     }
 }
 
@@ -264,19 +313,74 @@ Describe 'Search-UnionOrder while new orders arrive' {
         # 50 orders "arrive" at the top, 3 after each request: every page shifts by 3 against the one before.
         $sb.SimulateUnionArrivals(50, 3)
         $atStart = $sb.GetUnionOrderIds(350)
-        $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 1 -Verbose 4>&1
+        $sb.ResetCounters()
+        $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 1 -Verbose -WarningVariable warns -WarningAction SilentlyContinue 4>&1
         $verbose = $orders | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $orders = $orders | Where-Object { $_ -is [WxOrders.UnionOrder] }
         ($orders.OrderId | Sort-Object -Unique).Count | Should -Be $orders.Count
         $orders.OrderId | Should -Be $atStart
         "$verbose" | Should -Match 'already written were left out'
+        $sb.GetRequestCount($SearchPath) | Should -Be 20 # one page at a time: no page is read twice
+        $warns.Count | Should -Be 1
+        "$($warns[0])" | Should -BeLike 'The number of matching orders rose from 350 to * during the search*None of the orders there at the start was skipped;*-EndTime in the past*'
     }
 
-    It 'writes no order twice when pages are fetched ahead either' {
+    It 'writes every order present at the start, none twice, when pages are fetched ahead' {
         $sb.SimulateUnionArrivals(50, 3)
-        $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 8
+        $atStart = $sb.GetUnionOrderIds(350)
+        $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 8 -WarningVariable warns -WarningAction SilentlyContinue
         ($orders.OrderId | Sort-Object -Unique).Count | Should -Be $orders.Count
-        $orders.Count | Should -BeGreaterThan 300
+        $missing = $atStart | Where-Object { $_ -notin $orders.OrderId }
+        $missing | Should -BeNullOrEmpty -Because "$(@($missing).Count) of the 350 orders there at the start were not written"
+        # The written orders keep the API's order (newest first).
+        ($orders.OrderId | Where-Object { $_ -in $atStart }) | Should -Be $atStart
+        $warns.Count | Should -Be 1
+        "$($warns[0])" | Should -Match 'rose from 350 to'
+    }
+
+    It 'warns that orders may have shifted past the walk when the total goes down' {
+        $sb.SimulateUnionArrivals(0, 0)
+        $sb.SimulateUnionDepartures(3)
+        $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 1 -WarningVariable warns -WarningAction SilentlyContinue
+        $orders.Count | Should -BeLessThan 400
+        $warns.Count | Should -Be 1
+        "$($warns[0])" | Should -Match 'went down from 400'
+        "$($warns[0])" | Should -Match 'shifted past'
+        "$($warns[0])" | Should -Match '-EndTime'
+    }
+
+    It 'warns of no change when nothing arrives' {
+        $sb.SimulateUnionArrivals(0, 0)
+        $sb.SimulateUnionDepartures(0)
+        $sb.ResetCounters()
+        $orders = Search-UnionOrder -PageSize 20 -WarningVariable warns
+        $orders.Count | Should -Be 400
+        $warns.Count | Should -Be 0
+        $sb.GetRequestCount($SearchPath) | Should -Be 20 # no page read twice
+    }
+}
+
+Describe 'Search-UnionOrder when the API answers fewer orders per page than asked' {
+    BeforeAll { $sb = Start-ConnectedSandbox -Options @{ OrderCount = 1000 } }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'does not end at a short page the total says is not the last, and names the gap' {
+        # A server that caps pageSize at 150: page N holds orders 150(N-1) to 150N - 1 whatever was asked.
+        $sb.SimulateUnionPageCap(150)
+        $sb.ResetCounters()
+        $orders = Search-UnionOrder -ErrorVariable errs -WarningVariable warns -WarningAction SilentlyContinue
+        $errs.Count | Should -Be 0
+        $sb.GetRequestCount($SearchPath) | Should -Be 5 # 1000 orders at 200 a page
+        $orders.Count | Should -Be 750
+        $orders.OrderId | Should -Be $sb.GetUnionOrderIds(750)
+        $warns.Count | Should -Be 1
+        "$($warns[0])" | Should -Match '250 of the 1000 orders'
+        "$($warns[0])" | Should -Match '-PageSize 150'
+
+        $sb.ResetCounters()
+        (Search-UnionOrder -PageSize 150 -WarningVariable warns).Count | Should -Be 1000
+        $warns.Count | Should -Be 0
+        $sb.SimulateUnionPageCap(0)
     }
 }
 
@@ -301,6 +405,21 @@ Describe 'Search-UnionOrder when a page fails' {
         { Search-UnionOrder -PageSize 10 -ErrorAction Stop | ForEach-Object { $got.Add($_) } } |
             Should -Throw -ErrorId 'WxApi.9999,WxOrders.Commands.SearchUnionOrderCommand'
         $got.Count | Should -Be 20
+    }
+}
+
+Describe 'Search-UnionOrder when an error stops the search' {
+    BeforeAll { $sb = Start-ConnectedSandbox -Options @{ OrderCount = 133; PermanentFailure = @{ 'page=3' = 48001 } } }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'counts pages read, failed and not fetched, not the pages requested ahead' {
+        $orders = Search-UnionOrder -PageSize 10 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningVariable warns -WarningAction SilentlyContinue
+        $orders.Count | Should -Be 20
+        $errs.Count | Should -Be 1
+        $errs[0].TargetObject | Should -Be 'page 3'
+        $warns.Count | Should -Be 1
+        "$($warns[0])" | Should -BeLike '1 of 14 pages could not be retrieved (2 read, 1 failed, 11 not fetched*'
+        "$($warns[0])" | Should -Match 'stopped early'
     }
 }
 

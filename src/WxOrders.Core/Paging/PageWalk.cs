@@ -5,14 +5,18 @@ using System.Threading.Tasks;
 
 namespace WxOrders.Paging
 {
-    /// <summary>One page of a numbered-page API: its number (from 1), its items and the total the API reported.</summary>
+    /// <summary>
+    /// One page of a numbered-page API: its number (from 1), its items (null entries the API sent may stay in place),
+    /// the total the API reported and how many entries the API sent (which says whether the page was full).
+    /// </summary>
     internal sealed class ApiPage<T>
     {
-        public ApiPage(int number, List<T> items, long? totalCount)
+        public ApiPage(int number, List<T> items, long? totalCount, int? rawCount = null)
         {
             Number = number;
             Items = items ?? new List<T>(0);
             TotalCount = totalCount;
+            RawCount = Math.Max(rawCount ?? Items.Count, Items.Count);
         }
 
         public int Number { get; }
@@ -20,30 +24,38 @@ namespace WxOrders.Paging
         public List<T> Items { get; }
 
         public long? TotalCount { get; }
+
+        /// <summary>Entries the API sent on this page, null entries included (at least <see cref="Items"/>.Count).</summary>
+        public int RawCount { get; }
     }
 
-    /// <summary>A requested page: its number and the task that fetches it.</summary>
+    /// <summary>A requested page: its number, the task that fetches it and when it was asked for.</summary>
     internal sealed class PendingPage<T>
     {
-        public PendingPage(int number, Task<ApiPage<T>> task)
+        public PendingPage(int number, Task<ApiPage<T>> task, long sequence = 0)
         {
             Number = number;
             Task = task;
+            Sequence = sequence;
         }
 
         public int Number { get; }
 
         public Task<ApiPage<T>> Task { get; }
+
+        /// <summary>1 for the walk's first request, 2 for the next, and so on (a page asked for again gets a new one).</summary>
+        public long Sequence { get; }
     }
 
     /// <summary>What to write for one page, in page order: its new items, or the failure of the page.</summary>
     internal sealed class PageOutcome<T>
     {
-        public PageOutcome(int number, List<T> items, Exception error)
+        public PageOutcome(int number, List<T> items, Exception error, bool discarded = false)
         {
             Number = number;
             Items = items;
             Error = error;
+            Discarded = discarded;
         }
 
         public int Number { get; }
@@ -53,6 +65,12 @@ namespace WxOrders.Paging
 
         /// <summary>Why the page failed; null for a page that arrived.</summary>
         public Exception Error { get; }
+
+        /// <summary>
+        /// True when the answer was left unused because it predates the page before it (see <see cref="PageWalk{T}"/>):
+        /// the page is being fetched again and comes back from the next <see cref="PageWalk{T}.TryNext"/>.
+        /// </summary>
+        public bool Discarded { get; }
     }
 
     /// <summary>
@@ -60,6 +78,19 @@ namespace WxOrders.Paging
     /// SupportsPaging. The first page is fetched alone; once the total is known, following pages are fetched ahead,
     /// at most <c>maxInFlight</c> at once, and never beyond the page -First needs. Items come out in page order, each
     /// id at most once (new orders shift pages during a walk). At most <c>maxInFlight</c> pages are held at a time.
+    /// <para>
+    /// Items that arrive at the top of the list during a walk push every item down. Two pages answered in page order
+    /// then overlap (the overlap is de-duplicated), but a page answered before the page in front of it, with arrivals
+    /// in between, starts too far down: the items at the boundary would fall into neither page. Each page carries the
+    /// total it saw, and arrivals raise the total, so such a page shows a lower total than the page written before it.
+    /// Its answer is then discarded and the page fetched again (once: a page asked for after the page before it was
+    /// answered cannot predate it). A lower total from a page asked for later is a real decrease (items left the
+    /// list): <see cref="TotalDecreased"/>.
+    /// </para>
+    /// <para>
+    /// A page with fewer entries than asked for ends the walk only when it is the last page by the total it reports
+    /// (or no total is reported): a server that caps the page size, or null entries, must not end the walk early.
+    /// </para>
     /// Not thread-safe: one consumer (the pipeline thread) calls <see cref="TryNext"/> and <see cref="Complete"/>.
     /// </summary>
     internal sealed class PageWalk<T> : IDisposable
@@ -77,12 +108,16 @@ namespace WxOrders.Paging
         private readonly int startPage;
         private readonly long lastNeededPage;
         private readonly CancellationTokenSource cancellation;
-        private readonly Queue<PendingPage<T>> window = new Queue<PendingPage<T>>();
+        private readonly LinkedList<PendingPage<T>> window = new LinkedList<PendingPage<T>>();
         private readonly SeenIds seen = new SeenIds();
         private int nextPage;
         private long lastPage = -1;
         private bool ended;
         private int consecutiveFailures;
+        private long sequence;
+        private long sequenceAtLastWritten = -1;
+        private long? lastWrittenTotal;
+        private int lastDonePage;
 
         /// <param name="fetch">Fetches one page (page number, cancellation).</param>
         /// <param name="idOf">The id that de-duplicates an item (null: never a duplicate).</param>
@@ -109,6 +144,7 @@ namespace WxOrders.Paging
             startPage = startIndex >= int.MaxValue ? int.MaxValue : (int)startIndex + 1;
             skipInStartPage = (int)(skip % (ulong)pageSize);
             nextPage = startPage;
+            lastDonePage = startPage - 1;
 
             // The last page -First can need, if no id repeats: pages beyond it are fetched one at a time, only when
             // duplicates left -First unmet.
@@ -120,8 +156,31 @@ namespace WxOrders.Paging
             }
         }
 
-        /// <summary>The total the API reported (the latest page's totalNum); null until a page arrived.</summary>
+        /// <summary>The total the API reported (the totalNum of the latest page used); null until a page arrived.</summary>
         public long? TotalCount { get; private set; }
+
+        /// <summary>The totalNum of the first page used; null until a page arrived.</summary>
+        public long? FirstTotalCount { get; private set; }
+
+        /// <summary>The lowest and highest totalNum of the pages used.</summary>
+        public long? LowestTotalCount { get; private set; }
+
+        public long? HighestTotalCount { get; private set; }
+
+        /// <summary>True when a page asked for after the page before it was answered reported a lower total: items left the list.</summary>
+        public bool TotalDecreased { get; private set; }
+
+        /// <summary>Pages fetched again because their answer predated the page before them.</summary>
+        public int PagesRefetched { get; private set; }
+
+        /// <summary>Null entries the API sent in place of items.</summary>
+        public long NullEntries { get; private set; }
+
+        /// <summary>The first page that came back with fewer entries than asked for although the total called for more; 0 if none.</summary>
+        public int ShortPageNumber { get; private set; }
+
+        /// <summary>The entries of <see cref="ShortPageNumber"/>.</summary>
+        public int ShortPageCount { get; private set; }
 
         /// <summary>The first page this walk asks for (from -Skip).</summary>
         public int StartPage => startPage;
@@ -136,6 +195,48 @@ namespace WxOrders.Paging
         public int PagesRead { get; private set; }
 
         public int PagesFailed { get; private set; }
+
+        /// <summary>
+        /// Pages of the walk (as far as the total and -First tell) never read because the walk stopped early after
+        /// failures (<see cref="StoppedBecause"/>), pages fetched ahead and abandoned included; null when the total is unknown.
+        /// </summary>
+        public long? PagesNotRead
+        {
+            get
+            {
+                if (StoppedBecause == null)
+                {
+                    return 0;
+                }
+
+                if (lastPage < 0)
+                {
+                    return null;
+                }
+
+                return Math.Max(0, Math.Min(lastPage, lastNeededPage) - lastDonePage);
+            }
+        }
+
+        /// <summary>
+        /// How many items the walk should write as the first total tells: totalNum minus -Skip, at most -First;
+        /// null while no total is known.
+        /// </summary>
+        public ulong? ExpectedCount
+        {
+            get
+            {
+                if (!FirstTotalCount.HasValue)
+                {
+                    return null;
+                }
+
+                var skipped = ((ulong)(startPage - 1) * (ulong)pageSize) + (ulong)skipInStartPage;
+                var total = (ulong)FirstTotalCount.Value;
+                var available = total > skipped ? total - skipped : 0;
+                return Math.Min(available, first);
+            }
+        }
 
         /// <summary>Items left out because their id was already written.</summary>
         public long Duplicates { get; private set; }
@@ -159,7 +260,7 @@ namespace WxOrders.Paging
                 return false;
             }
 
-            next = window.Peek();
+            next = window.First.Value;
             return true;
         }
 
@@ -169,14 +270,15 @@ namespace WxOrders.Paging
         /// </summary>
         public PageOutcome<T> Complete(PendingPage<T> page)
         {
-            if (window.Count == 0 || !ReferenceEquals(window.Peek(), page) || !page.Task.IsCompleted)
+            if (window.Count == 0 || !ReferenceEquals(window.First.Value, page) || !page.Task.IsCompleted)
             {
                 throw new InvalidOperationException("Complete takes the completed head page returned by TryNext.");
             }
 
-            window.Dequeue();
+            window.RemoveFirst();
             if (page.Task.IsFaulted || page.Task.IsCanceled)
             {
+                lastDonePage = page.Number;
                 var error = page.Task.IsFaulted
                     ? (page.Task.Exception.InnerExceptions.Count == 1 ? page.Task.Exception.InnerException : page.Task.Exception)
                     : new OperationCanceledException();
@@ -194,17 +296,44 @@ namespace WxOrders.Paging
                 return new PageOutcome<T>(page.Number, new List<T>(0), error);
             }
 
+            var result = page.Task.Result;
+            var total = result.TotalCount.HasValue && result.TotalCount.Value >= 0 ? result.TotalCount : null;
+            if (total.HasValue && lastWrittenTotal.HasValue && total.Value < lastWrittenTotal.Value)
+            {
+                if (page.Sequence > sequenceAtLastWritten)
+                {
+                    // Asked for after the page before it was answered: the list really shrank.
+                    TotalDecreased = true;
+                }
+                else if (!cancellation.IsCancellationRequested)
+                {
+                    // Asked for before the page in front of it was answered, and answered before items arrived that
+                    // page saw: the items at the boundary would be in neither. Ask again, at the head of the window.
+                    PagesRefetched++;
+                    window.AddFirst(Request(page.Number));
+                    return new PageOutcome<T>(page.Number, new List<T>(0), null, discarded: true);
+                }
+            }
+
             consecutiveFailures = 0;
             PagesRead++;
-            var result = page.Task.Result;
+            lastDonePage = page.Number;
+            sequenceAtLastWritten = sequence;
             var items = result.Items;
-            if (result.TotalCount.HasValue && result.TotalCount.Value >= 0)
+            long pagesByThisTotal = -1;
+            if (total.HasValue)
             {
-                TotalCount = result.TotalCount.Value;
-                var pages = (result.TotalCount.Value + pageSize - 1) / pageSize;
-                // New orders can raise the total during a walk: the walk follows it, never shrinks (a short page ends it).
-                lastPage = Math.Max(lastPage, pages);
+                TotalCount = total.Value;
+                lastWrittenTotal = total.Value;
+                FirstTotalCount = FirstTotalCount ?? total.Value;
+                LowestTotalCount = Math.Min(LowestTotalCount ?? long.MaxValue, total.Value);
+                HighestTotalCount = Math.Max(HighestTotalCount ?? long.MinValue, total.Value);
+                pagesByThisTotal = (total.Value + pageSize - 1) / pageSize;
+                // New orders can raise the total during a walk: the walk follows it and never shrinks.
+                lastPage = Math.Max(lastPage, pagesByThisTotal);
             }
+
+            NullEntries += result.RawCount - items.Count;
 
             var output = new List<T>(items.Count);
             var start = page.Number == startPage ? skipInStartPage : 0;
@@ -218,6 +347,7 @@ namespace WxOrders.Paging
                 var item = items[i];
                 if (item == null)
                 {
+                    NullEntries++;
                     continue;
                 }
 
@@ -232,10 +362,19 @@ namespace WxOrders.Paging
                 Emitted++;
             }
 
-            if (items.Count < pageSize || Emitted >= first || (lastPage >= 0 && page.Number >= lastPage))
+            var isShort = result.RawCount < pageSize;
+            var lastByItsTotal = pagesByThisTotal < 0 || page.Number >= pagesByThisTotal;
+            if (Emitted >= first || (isShort && lastByItsTotal) || (lastPage >= 0 && page.Number >= lastPage))
             {
-                // A short page is the end of the data; -First is met; or the total says there is nothing more.
+                // -First is met; a short page that is the last by its total (or without one); or the total says
+                // there is nothing more.
                 End(null);
+            }
+            else if (isShort && ShortPageNumber == 0)
+            {
+                // Short, yet the total calls for more pages: the server caps the page size, or lost entries.
+                ShortPageNumber = page.Number;
+                ShortPageCount = result.RawCount;
             }
 
             return new PageOutcome<T>(page.Number, output, null);
@@ -251,10 +390,15 @@ namespace WxOrders.Paging
         {
             while (window.Count < maxInFlight && nextPage <= int.MaxValue - 1 && CanRequest(nextPage))
             {
-                var number = nextPage++;
-                PagesRequested++;
-                window.Enqueue(new PendingPage<T>(number, Start(number)));
+                window.AddLast(Request(nextPage++));
             }
+        }
+
+        private PendingPage<T> Request(int number)
+        {
+            PagesRequested++;
+            var ticket = ++sequence;
+            return new PendingPage<T>(number, Start(number), ticket);
         }
 
         private bool CanRequest(int number)
@@ -314,7 +458,9 @@ namespace WxOrders.Paging
 
                 while (window.Count > 0)
                 {
-                    window.Dequeue().Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    var abandoned = window.First.Value;
+                    window.RemoveFirst();
+                    abandoned.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
         }

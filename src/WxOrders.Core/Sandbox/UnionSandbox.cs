@@ -45,6 +45,35 @@ namespace WxOrders
             UnionData.SetArrivals(hiddenNewest, perSearchRequest);
         }
 
+        /// <summary>
+        /// Lets union orders leave during a walk: each search request answered hides the newest
+        /// <paramref name="perSearchRequest"/> visible orders more (0 stops it), so the total goes down and the pages
+        /// shift up under a walk, as when orders leave a -CommissionStatus filter.
+        /// </summary>
+        public void SimulateUnionDepartures(int perSearchRequest)
+        {
+            if (perSearchRequest < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(perSearchRequest), "Hide 0 or more orders per request.");
+            }
+
+            UnionData.SetDepartures(perSearchRequest);
+        }
+
+        /// <summary>
+        /// Makes the union search answer at most <paramref name="maxPageSize"/> orders per page whatever pageSize asks
+        /// (page N then holds orders maxPageSize * (N - 1) onwards), as a server that caps the page size; 0 removes the cap.
+        /// </summary>
+        public void SimulateUnionPageCap(int maxPageSize)
+        {
+            if (maxPageSize < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxPageSize), "The cap is 0 (none) or more.");
+            }
+
+            UnionData.PageCap = maxPageSize;
+        }
+
         /// <summary>How many union orders a search with this filter finds (its totalNum); all of them for null.</summary>
         public long CountUnionOrders(UnionOrderQuery query = null)
         {
@@ -137,6 +166,7 @@ namespace WxOrders.Emulation
         private long[] updateSorted;
         private int visibleFrom;
         private int revealPerRequest;
+        private int pageCap;
 
         public UnionSandboxData(int seed, int count)
         {
@@ -149,17 +179,27 @@ namespace WxOrders.Emulation
         /// <summary>The newest order that has "arrived" (see Sandbox.SimulateUnionArrivals); 0 normally.</summary>
         public int VisibleFrom => Volatile.Read(ref visibleFrom);
 
+        /// <summary>The most orders a search page holds (0: as asked); see Sandbox.SimulateUnionPageCap.</summary>
+        public int PageCap
+        {
+            get => Volatile.Read(ref pageCap);
+            set => Volatile.Write(ref pageCap, value);
+        }
+
         public void SetArrivals(int hidden, int perRequest)
         {
             Volatile.Write(ref revealPerRequest, perRequest);
             Volatile.Write(ref visibleFrom, hidden);
         }
 
-        /// <summary>Called after each search request: reveals the next arrivals, if any are simulated.</summary>
+        /// <summary>Each search request hides <paramref name="perRequest"/> more of the newest orders.</summary>
+        public void SetDepartures(int perRequest) => Volatile.Write(ref revealPerRequest, -perRequest);
+
+        /// <summary>Called after each search request: reveals the next arrivals (or hides the next departures), if any are simulated.</summary>
         public void AfterSearch()
         {
             var step = Volatile.Read(ref revealPerRequest);
-            if (step <= 0)
+            if (step == 0)
             {
                 return;
             }
@@ -168,7 +208,7 @@ namespace WxOrders.Emulation
             do
             {
                 current = Volatile.Read(ref visibleFrom);
-                next = Math.Max(0, current - step);
+                next = (int)Math.Min(count, Math.Max(0L, (long)current - step));
             }
             while (current != next && Interlocked.CompareExchange(ref visibleFrom, next, current) != current);
         }
@@ -680,7 +720,28 @@ namespace WxOrders.Emulation
                 256 + (900 * found.Count));
         }
 
-        /// <summary>The ids of orderIdList (strings or numbers); null with the errmsg when the list is missing, bad or over 200.</summary>
+        private static bool IsDigits(string id)
+        {
+            if (string.IsNullOrEmpty(id))
+            {
+                return false;
+            }
+
+            foreach (var c in id)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The ids of orderIdList (strings or numbers); null with the errmsg when the list is missing, bad or over 200,
+        /// or holds an id that is not a string of digits (the API answers 200002 for the whole request then).
+        /// </summary>
         private static List<string> ReadIds(SandboxRequest request, out string problem)
         {
             problem = null;
@@ -701,19 +762,16 @@ namespace WxOrders.Emulation
                 var ids = new List<string>(list.GetArrayLength());
                 foreach (var item in list.EnumerateArray())
                 {
-                    if (item.ValueKind == JsonValueKind.String)
+                    var id = item.ValueKind == JsonValueKind.String ? item.GetString()
+                        : item.ValueKind == JsonValueKind.Number ? item.GetRawText()
+                        : null;
+                    if (!IsDigits(id))
                     {
-                        ids.Add(item.GetString());
-                    }
-                    else if (item.ValueKind == JsonValueKind.Number)
-                    {
-                        ids.Add(item.GetRawText());
-                    }
-                    else
-                    {
-                        problem = "invalid args, orderIdList holds a value that is not an id";
+                        problem = "invalid args, orderIdList holds a value that is not an order id";
                         return null;
                     }
+
+                    ids.Add(id);
                 }
 
                 return ids;
@@ -783,6 +841,12 @@ namespace WxOrders.Emulation
             }
 
             var data = Sandbox.UnionData;
+            var cap = data.PageCap;
+            if (cap > 0 && pageSize > cap)
+            {
+                pageSize = cap; // a server that caps the page size answers (and numbers its pages) at its own size
+            }
+
             var selection = data.Select(filter);
             var offset = (page - 1) * pageSize;
             var take = offset >= selection.Count ? 0 : (int)Math.Min(pageSize, selection.Count - offset);

@@ -17,12 +17,22 @@ namespace WxOrders.Commands
     [OutputType(typeof(UnionOrder))]
     public sealed class GetUnionOrderCommand : OrderLookupCmdlet<string[], List<UnionOrder>>
     {
-        private readonly HashSet<string> queued = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>
+        /// The ids being looked up: the batch being gathered and the batches still in the lookup window. A repeat of
+        /// one of them is not looked up again; an id leaves the set when its batch is written, so the set holds at
+        /// most 200 * (1 + 4 * ThrottleLimit) ids however many come in (flat memory, as OrderLookupCmdlet promises).
+        /// </summary>
+        private readonly HashSet<string> pending = new HashSet<string>(StringComparer.Ordinal);
         private List<string> batch = new List<string>(UnionApi.MaxBatch);
 
-        /// <summary>Union order ids (strings of digits such as 1952315038682581). Binds from the pipeline by value and by the property orderId.</summary>
+        /// <summary>
+        /// Union order ids (strings of digits such as 1952315038682581). Binds from the pipeline by value and by the
+        /// property orderId (a number there, as ConvertFrom-Json gives, binds as its exact digits).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [FromProperty("OrderId")]
         [ValidateNotBlank]
+        [ValidateDigits(Hint = "Union order ids are strings of digits such as 1952315038682581 (one malformed id would make the API refuse its whole batch of 200); check which column or property holds the id.")]
         public string[] OrderId { get; set; }
 
         internal override WxPlatform Platform => UnionApi.Platform;
@@ -32,9 +42,9 @@ namespace WxOrders.Commands
             foreach (var raw in OrderId)
             {
                 var id = raw.Trim();
-                if (!queued.Add(id))
+                if (!pending.Add(id))
                 {
-                    continue; // asked for already in this call
+                    continue; // being looked up already
                 }
 
                 batch.Add(id);
@@ -62,6 +72,7 @@ namespace WxOrders.Commands
 
         internal override void Emit(string[] key, List<UnionOrder> result)
         {
+            Forget(key);
             var returned = new HashSet<string>(StringComparer.Ordinal);
             foreach (var order in result)
             {
@@ -84,9 +95,19 @@ namespace WxOrders.Commands
 
         internal override void EmitFailure(string[] key, Exception exception)
         {
+            Forget(key);
             foreach (var id in key)
             {
                 ReportFailure(exception, id);
+            }
+        }
+
+        /// <summary>The batch has left the window: a later repeat of its ids is looked up again.</summary>
+        private void Forget(string[] key)
+        {
+            foreach (var id in key)
+            {
+                pending.Remove(id);
             }
         }
 

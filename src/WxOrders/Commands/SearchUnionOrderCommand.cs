@@ -49,6 +49,9 @@ namespace WxOrders.Commands
 
         internal override int RequestPageSize => PageSize;
 
+        internal override string FixedSetAdvice =>
+            "give an -EndTime in the past (and, when filtering by commission-update time, a -CommissionUpdateEndTime in the past)";
+
         protected override void BeginProcessing()
         {
             // Before the connection and before any request: a refused filter costs nothing.

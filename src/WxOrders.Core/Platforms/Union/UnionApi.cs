@@ -78,7 +78,11 @@ namespace WxOrders.Platforms.Union
 
             var request = new ApiRequest(HttpMethod.Get, SearchPath, query: SearchParameters(query, page, pageSize));
             var response = await client.SendAsync(request, UnionJsonContext.Default.UnionOrderListResponse, log, cancellationToken).ConfigureAwait(false);
-            return new ApiPage<UnionOrder>(page, Complete(response.OrderList), response.TotalNum);
+
+            // Null entries stay in place: the page walk skips them and counts them, and -Skip positions stay exact.
+            // The entry count (not the order count) says whether the page was full.
+            var orders = Complete(response.OrderList, keepNulls: true);
+            return new ApiPage<UnionOrder>(page, orders, response.TotalNum, orders.Count);
         }
 
         /// <summary>The query string of a search, in the documented names.</summary>
@@ -147,7 +151,7 @@ namespace WxOrders.Platforms.Union
                 orderId,
                 "Check the id: the union API returns only orders promoted by this connection's account (Search-UnionOrder lists them).");
 
-        private static List<UnionOrder> Complete(List<UnionOrder> orders)
+        private static List<UnionOrder> Complete(List<UnionOrder> orders, bool keepNulls = false)
         {
             if (orders == null)
             {
@@ -155,10 +159,14 @@ namespace WxOrders.Platforms.Union
             }
 
             // A null entry is not an order; lines learn their order id so they can be exported on their own.
-            orders.RemoveAll(o => o == null);
+            if (!keepNulls)
+            {
+                orders.RemoveAll(o => o == null);
+            }
+
             foreach (var order in orders)
             {
-                var lines = order.ProductList;
+                var lines = order?.ProductList;
                 if (lines == null)
                 {
                     continue;
