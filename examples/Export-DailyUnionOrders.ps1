@@ -91,14 +91,15 @@ try {
         Export-Csv -Path $partial -NoTypeInformation -Encoding utf8
     if (-not (Test-Path $partial)) { New-Item -ItemType File -Path $partial | Out-Null }   # a day without orders: an empty file
 
-    if ($failures.Count -eq 0) {
+    if ($failures.Count -eq 0 -and $warnings.Count -eq 0) {
         # Complete: replace the day's file in one step. [NullString]::Value: PowerShell would pass $null to a string
         # parameter as an empty string.
         if (Test-Path $csv) { [IO.File]::Replace($partial, $csv, [NullString]::Value) } else { [IO.File]::Move($partial, $csv) }
         Remove-Item $incomplete -ErrorAction SilentlyContinue
     }
     else {
-        # Incomplete: never replace a day's file with less than it had. Keep what was read beside it.
+        # Incomplete (failed pages, or a warning naming a gap): never replace a day's file with less than it had.
+        # Keep what was read beside it.
         Move-Item -Path $partial -Destination $incomplete -Force
         Write-Log "Incomplete: kept $(if (Test-Path $csv) { 'the existing ' + $csv } else { 'no day file' }); what was read is in $incomplete"
     }
