@@ -181,6 +181,7 @@ Describe 'Ctrl+C' {
             $ps.Stop()
             $t.Elapsed.TotalSeconds | Should -BeLessThan 3
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $null = $async.AsyncWaitHandle.WaitOne(10000); try { $null = $ps.EndInvoke($async) } catch { }
             $ps.Dispose()
         }
         finally { $sb | Stop-WxOrdersSandbox }

@@ -446,7 +446,11 @@ Describe 'Search-UnionOrder stopping' {
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 15
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
-        finally { $ps.Dispose() }
+        finally {
+            # Let the invocation finish winding down before the runspace goes away.
+            if ($handle) { $null = $handle.AsyncWaitHandle.WaitOne(10000); try { $null = $ps.EndInvoke($handle) } catch { } }
+            $ps.Dispose()
+        }
     }
 }
 
