@@ -157,36 +157,12 @@ Describe 'Get-CoopOrder through transient faults' {
     }
 }
 
+# Every parameter documented and every example run: Help.Tests.ps1, for all cmdlets. Here: what this API's help must say.
 Describe 'Get-CoopOrder help source' {
-    It 'documents every parameter, fen and the retirement of the endpoint' {
+    It 'states that amounts are fen, the endpoint''s retirement and the assumed not-found code' {
         $md = Get-Content -Raw (Join-Path (Get-RepoRoot) 'docs/Get-CoopOrder.md')
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
-        foreach ($p in (Get-Command Get-CoopOrder).Parameters.Keys | Where-Object { $_ -notin $common }) {
-            $md | Should -Match ("(?m)^### -" + $p + "\s*$")
-        }
-        $md | Should -Match 'external help file: WxOrders.dll-Help.xml'
-        $md | Should -Match '(?m)^## SYNOPSIS'
         $md | Should -Match '\bfen\b'
         $md | Should -Match '2025-06-16'
         $md | Should -Match '100002'
-    }
-
-    It 'has examples that run against the sandbox, in order, in a fresh session' {
-        $doc = Join-Path (Get-RepoRoot) 'docs/Get-CoopOrder.md'
-        $out = Invoke-FreshPwsh -Script (@'
-$ErrorActionPreference = 'Stop'
-$__md = Get-Content -Raw -LiteralPath '{0}'
-$__blocks = @([regex]::Matches($__md, '(?ms)^```powershell\r?\n(.*?)^```') | ForEach-Object {{ $_.Groups[1].Value }})
-"EXAMPLES:$($__blocks.Count)"
-for ($__n = 0; $__n -lt $__blocks.Count; $__n++) {{
-    $null = . ([scriptblock]::Create($__blocks[$__n])) | Out-String -Width 200
-    "EXAMPLE-OK:$($__n + 1)"
-}}
-Stop-WxOrdersSandbox
-'@ -f $doc)
-        $global:LASTPWSHEXIT | Should -Be 0 -Because ($out -join [Environment]::NewLine)
-        $count = [int](($out | Where-Object { $_ -like 'EXAMPLES:*' }) -replace '^EXAMPLES:')
-        $count | Should -BeGreaterOrEqual 5
-        ($out | Where-Object { $_ -like 'EXAMPLE-OK:*' }).Count | Should -Be $count
     }
 }

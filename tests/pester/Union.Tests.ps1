@@ -471,31 +471,11 @@ Describe 'Union output formats' {
     }
 }
 
+# Every parameter documented and every example run: Help.Tests.ps1, for all cmdlets. Here: what this API's help must say.
 Describe 'Union help sources' {
-    It 'documents every parameter of <_> in docs/<_>.md' -ForEach @('Get-UnionOrder', 'Search-UnionOrder') {
+    It 'states that Price and Commission are yuan and EstimatedCommission fen, in docs/<_>.md' -ForEach @('Get-UnionOrder', 'Search-UnionOrder') {
         $doc = Get-Content -Raw (Join-Path (Get-RepoRoot) "docs/$_.md")
-        $doc | Should -Match 'external help file: WxOrders.dll-Help.xml'
-        foreach ($section in '## SYNOPSIS', '## SYNTAX', '## DESCRIPTION', '## EXAMPLES', '## PARAMETERS', '## INPUTS', '## OUTPUTS', '## NOTES', '## RELATED LINKS') {
-            $doc | Should -Match ([regex]::Escape($section))
-        }
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        $params = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }
-        $params | Should -Not -BeNullOrEmpty
-        foreach ($p in $params) { $doc | Should -Match ("(?m)^### -$p\r?$") -Because "-$p must be documented" }
-    }
-
-    It 'has examples that run against the sandbox' {
-        $blocks = foreach ($name in 'Get-UnionOrder', 'Search-UnionOrder') {
-            $doc = Get-Content -Raw (Join-Path (Get-RepoRoot) "docs/$name.md")
-            $examples = $doc.Substring($doc.IndexOf('## EXAMPLES'), $doc.IndexOf('## PARAMETERS') - $doc.IndexOf('## EXAMPLES'))
-            [regex]::Matches($examples, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }
-        }
-        $blocks.Count | Should -BeGreaterOrEqual 6
-        $dir = Join-Path $TestDrive 'examples'
-        New-Item -ItemType Directory -Path $dir | Out-Null
-        $script = "`$ErrorActionPreference = 'Stop'; Set-Location '$dir'`n" + ($blocks -join "`n") + "`n'EXAMPLES-OK'"
-        $out = Invoke-FreshPwsh -Script $script
-        $global:LASTPWSHEXIT | Should -Be 0 -Because ($out -join "`n")
-        $out | Should -Contain 'EXAMPLES-OK'
+        $doc | Should -Match '\byuan\b'
+        $doc | Should -Match '\bfen\b'
     }
 }

@@ -160,35 +160,11 @@ Describe 'Get-WshotoOrder through transient faults' {
     }
 }
 
+# Every parameter documented and every example run: Help.Tests.ps1, for all cmdlets. Here: what this API's help must say.
 Describe 'Get-WshotoOrder help source' {
-    It 'documents every parameter and fen' {
+    It 'states that amounts are fen and the assumed not-found code' {
         $md = Get-Content -Raw (Join-Path (Get-RepoRoot) 'docs/Get-WshotoOrder.md')
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
-        foreach ($p in (Get-Command Get-WshotoOrder).Parameters.Keys | Where-Object { $_ -notin $common }) {
-            $md | Should -Match ("(?m)^### -" + $p + "\s*$")
-        }
-        $md | Should -Match 'external help file: WxOrders.dll-Help.xml'
-        $md | Should -Match '(?m)^## SYNOPSIS'
         $md | Should -Match '\bfen\b'
         $md | Should -Match '20001'
-    }
-
-    It 'has examples that run against the sandbox, in order, in a fresh session' {
-        $doc = Join-Path (Get-RepoRoot) 'docs/Get-WshotoOrder.md'
-        $out = Invoke-FreshPwsh -Script (@'
-$ErrorActionPreference = 'Stop'
-$__md = Get-Content -Raw -LiteralPath '{0}'
-$__blocks = @([regex]::Matches($__md, '(?ms)^```powershell\r?\n(.*?)^```') | ForEach-Object {{ $_.Groups[1].Value }})
-"EXAMPLES:$($__blocks.Count)"
-for ($__n = 0; $__n -lt $__blocks.Count; $__n++) {{
-    $null = . ([scriptblock]::Create($__blocks[$__n])) | Out-String -Width 200
-    "EXAMPLE-OK:$($__n + 1)"
-}}
-Stop-WxOrdersSandbox
-'@ -f $doc)
-        $global:LASTPWSHEXIT | Should -Be 0 -Because ($out -join [Environment]::NewLine)
-        $count = [int](($out | Where-Object { $_ -like 'EXAMPLES:*' }) -replace '^EXAMPLES:')
-        $count | Should -BeGreaterOrEqual 5
-        ($out | Where-Object { $_ -like 'EXAMPLE-OK:*' }).Count | Should -Be $count
     }
 }
