@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -18,24 +17,7 @@ namespace WxOrders.Infrastructure
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            if (arguments is PSObject ps)
-            {
-                arguments = ps.BaseObject;
-            }
-
-            if (arguments is string s)
-            {
-                Check(s);
-                return;
-            }
-
-            if (arguments is IEnumerable items)
-            {
-                foreach (var item in items)
-                {
-                    Check(item is PSObject p ? p.BaseObject as string : item as string);
-                }
-            }
+            StringArguments.Each(arguments, Check);
         }
 
         private void Check(string value)

@@ -7,28 +7,7 @@ namespace WxOrders.Infrastructure
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            if (arguments is PSObject ps)
-            {
-                arguments = ps.BaseObject;
-            }
-
-            if (arguments is string s)
-            {
-                Check(s);
-                return;
-            }
-
-            if (arguments is System.Collections.IEnumerable items)
-            {
-                foreach (var item in items)
-                {
-                    Check(item is PSObject p ? p.BaseObject as string : item as string);
-                }
-
-                return;
-            }
-
-            if (arguments == null)
+            if (!StringArguments.Each(arguments, Check) && arguments == null)
             {
                 throw new ValidationMetadataException("The argument is null. Supply a non-empty value.");
             }

@@ -72,17 +72,7 @@ namespace WxOrders.Platforms.Coop
 
             order.ShopAppId = key.ShopAppId;
             order.OrderId = key.OrderId;
-            var items = order.OrderDetail?.ProductInfos;
-            if (items != null)
-            {
-                foreach (var item in items)
-                {
-                    if (item != null)
-                    {
-                        item.OrderId = key.OrderId;
-                    }
-                }
-            }
+            OrderItems.ForEachPresent(order.OrderDetail?.ProductInfos, item => item.OrderId = key.OrderId);
 
             return order;
         }

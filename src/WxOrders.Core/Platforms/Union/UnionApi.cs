@@ -164,22 +164,7 @@ namespace WxOrders.Platforms.Union
                 orders.RemoveAll(o => o == null);
             }
 
-            foreach (var order in orders)
-            {
-                var lines = order?.ProductList;
-                if (lines == null)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (lines[i] != null)
-                    {
-                        lines[i].OrderId = order.OrderId;
-                    }
-                }
-            }
+            OrderItems.ForEachPresent(orders, order => OrderItems.ForEachPresent(order.ProductList, line => line.OrderId = order.OrderId));
 
             return orders;
         }

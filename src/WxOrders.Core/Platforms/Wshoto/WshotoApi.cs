@@ -55,16 +55,7 @@ namespace WxOrders.Platforms.Wshoto
                 order.OrderSn = orderSn;
             }
 
-            if (order.DetailList != null)
-            {
-                foreach (var item in order.DetailList)
-                {
-                    if (item != null)
-                    {
-                        item.OrderSn = order.OrderSn;
-                    }
-                }
-            }
+            OrderItems.ForEachPresent(order.DetailList, item => item.OrderSn = order.OrderSn);
 
             return order;
         }
