@@ -77,7 +77,7 @@ namespace WxOrders.HelpBuilder
             }
             catch (YamlException ex)
             {
-                throw fail(checked((int)ex.Start.Line), MarkPrefix.Replace(ex.Message, string.Empty).TrimEnd('.'));
+                throw fail(checked((int)ex.Start.Line), MarkPrefix.Replace(ex.Message, string.Empty).TrimEnd('.') + "; quote a value that YAML reads otherwise, such as 'Default value: \"@()\"'");
             }
 
             return entries;

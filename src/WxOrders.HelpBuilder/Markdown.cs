@@ -164,6 +164,12 @@ namespace WxOrders.HelpBuilder
                 return null;
             }
 
+            if (lines.Length > 1 && lines[1].Trim() == "---")
+            {
+                // "---" twice: empty front matter, which Markdig reads as two thematic breaks.
+                return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            }
+
             if (!(markdown.FirstOrDefault() is YamlFrontMatterBlock block))
             {
                 throw new HelpFormatException(file, 1, "The front matter that starts on line 1 is not closed by a '---' line.");
