@@ -41,11 +41,11 @@ namespace WxOrders.HelpBuilder
             foreach (var section in doc.Sections)
             {
                 lines.Add(section.Name.ToUpperInvariant());
-                Body(file, section.Intro, lines);
+                Body(section.Intro, lines);
                 foreach (var sub in section.Subsections)
                 {
                     lines.Add("  " + sub.Heading.ToUpperInvariant());
-                    Body(file, sub.Blocks, lines);
+                    Body(sub.Blocks, lines);
                 }
             }
 
@@ -57,7 +57,7 @@ namespace WxOrders.HelpBuilder
             return string.Join("\n", lines) + "\n";
         }
 
-        private static void Body(string file, List<MarkdownBlock> blocks, List<string> lines)
+        private static void Body(List<MarkdownBlock> blocks, List<string> lines)
         {
             foreach (var block in blocks)
             {

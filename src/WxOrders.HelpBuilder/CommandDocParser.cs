@@ -96,7 +96,7 @@ namespace WxOrders.HelpBuilder
 
             ReadSynopsis(file, sections["SYNOPSIS"], help);
             ReadSyntax(file, sections["SYNTAX"], help);
-            help.Description.AddRange(Paragraphs(file, NoSubsections(file, sections["DESCRIPTION"])));
+            help.Description.AddRange(Paragraphs(NoSubsections(file, sections["DESCRIPTION"])));
             if (help.Description.Count == 0)
             {
                 throw new HelpFormatException(file, sections["DESCRIPTION"].Line, "The DESCRIPTION section is empty.");
@@ -109,7 +109,7 @@ namespace WxOrders.HelpBuilder
             ReadTypes(file, sections["OUTPUTS"], help.Outputs);
             if (sections.TryGetValue("NOTES", out var notes))
             {
-                help.Notes.AddRange(Paragraphs(file, NoSubsections(file, notes)));
+                help.Notes.AddRange(Paragraphs(NoSubsections(file, notes)));
             }
 
             if (sections.TryGetValue("RELATED LINKS", out var links))
@@ -256,7 +256,7 @@ namespace WxOrders.HelpBuilder
                     }
                     else
                     {
-                        example.Remarks.AddRange(Paragraphs(file, block));
+                        example.Remarks.AddRange(Paragraphs(block));
                     }
                 }
 
@@ -316,7 +316,7 @@ namespace WxOrders.HelpBuilder
                     }
                     else
                     {
-                        parameter.Description.AddRange(Paragraphs(file, block));
+                        parameter.Description.AddRange(Paragraphs(block));
                     }
                 }
 
@@ -545,7 +545,7 @@ namespace WxOrders.HelpBuilder
             foreach (var sub in section.Subsections)
             {
                 var type = new TypeHelp { Name = sub.Heading };
-                type.Description.AddRange(Paragraphs(file, sub.Blocks));
+                type.Description.AddRange(Paragraphs(sub.Blocks));
 
                 types.Add(type);
             }
@@ -569,18 +569,18 @@ namespace WxOrders.HelpBuilder
         }
 
         /// <summary>MAML paragraphs of some blocks: one per paragraph, list item, table or code block.</summary>
-        internal static List<string> Paragraphs(string file, List<MarkdownBlock> blocks)
+        internal static List<string> Paragraphs(List<MarkdownBlock> blocks)
         {
             var result = new List<string>();
             foreach (var block in blocks)
             {
-                result.AddRange(Paragraphs(file, block));
+                result.AddRange(Paragraphs(block));
             }
 
             return result;
         }
 
-        internal static IEnumerable<string> Paragraphs(string file, MarkdownBlock block)
+        internal static IEnumerable<string> Paragraphs(MarkdownBlock block)
         {
             switch (block.Kind)
             {

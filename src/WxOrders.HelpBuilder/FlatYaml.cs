@@ -8,22 +8,10 @@ using YamlDotNet.Core.Events;
 namespace WxOrders.HelpBuilder
 {
     /// <summary>A "key: value" of a flat YAML mapping, with its line in the YAML text (1-based).</summary>
-    internal readonly struct YamlEntry
-    {
-        public YamlEntry(string key, string value, int line)
-        {
-            Key = key;
-            Value = value;
-            Line = line;
-        }
-
-        public string Key { get; }
-
-        /// <summary>The scalar's text as written ("02:00:00" stays a string, quotes are removed); empty for "Key:".</summary>
-        public string Value { get; }
-
-        public int Line { get; }
-    }
+    /// <param name="Key">The key as written.</param>
+    /// <param name="Value">The scalar's text ("02:00:00" stays a string, quotes are removed); empty for "Key:".</param>
+    /// <param name="Line">1-based, in the YAML text.</param>
+    internal readonly record struct YamlEntry(string Key, string Value, int Line);
 
     /// <summary>
     /// Reads the YAML of platyPS help, the front matter and the ```yaml block of each parameter: one mapping of

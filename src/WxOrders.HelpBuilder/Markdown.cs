@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -178,7 +179,7 @@ namespace WxOrders.HelpBuilder
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var entries = FlatYaml.Read(
                 block.Lines.ToString(),
-                (line, problem) => new HelpFormatException(file, block.Line + 1 + line, "Front matter lines are 'key: value'; this one is not: '" + Shorten(lines[block.Line + line]) + "' (" + problem + ")."));
+                (line, problem) => new HelpFormatException(file, block.Line + 1 + line, "Front matter lines are 'key: value'; this one is not: '" + Shorten(block.Line + line < lines.Length ? lines[block.Line + line] : string.Empty) + "' (" + problem + ")."));
             foreach (var entry in entries)
             {
                 if (values.ContainsKey(entry.Key))
@@ -257,15 +258,21 @@ namespace WxOrders.HelpBuilder
                 }
 
                 var target = subsection?.Blocks ?? section?.Intro;
-                var before = target?.Count ?? 0;
-                var converted = target ?? new List<MarkdownBlock>();
-                Convert(block, converted);
-                if (target == null && converted.Count > before)
+                if (target != null)
                 {
-                    var first = doc.sourceLines[converted[0].Line - 1];
-                    throw new HelpFormatException(file, converted[0].Line, doc.Title == null
-                        ? "Text before the '# <name>' title: '" + Shorten(first) + "'."
-                        : "Text between the title and the first '## ' section: '" + Shorten(first) + "'.");
+                    Convert(block, target);
+                    continue;
+                }
+
+                // Outside any section only what shows nothing (a comment, a thematic break) may stand.
+                var stray = new List<MarkdownBlock>();
+                Convert(block, stray);
+                if (stray.Count > 0)
+                {
+                    var first = Shorten(doc.SourceLine(stray[0].Line));
+                    throw new HelpFormatException(file, stray[0].Line, doc.Title == null
+                        ? "Text before the '# <name>' title: '" + first + "'."
+                        : "Text between the title and the first '## ' section: '" + first + "'.");
                 }
             }
 
@@ -330,9 +337,7 @@ namespace WxOrders.HelpBuilder
                     output.Add(new MarkdownBlock { Kind = BlockKind.Paragraph, Line = paragraph.Line + 1, Text = PlainText(paragraph.Inline), Inlines = paragraph.Inline });
                     break;
                 case ListBlock list:
-                    var items = new MarkdownBlock { Kind = BlockKind.List, Line = list.Line + 1 };
-                    output.Add(items);
-                    ConvertList(list, 0, items, output);
+                    ConvertList(list, 0, null, output);
                     break;
                 case Table table:
                     output.Add(TableBlock(table));
@@ -368,9 +373,9 @@ namespace WxOrders.HelpBuilder
         }
 
         /// <summary>
-        /// A list's items into <paramref name="items"/>; nested lists go one level deeper, further paragraphs of an item
-        /// become its continuations, and a code block or table in an item ends the list block (it follows as its own
-        /// block, and the list goes on in a new one).
+        /// A list's items into <paramref name="items"/> (a new list block when null); nested lists go one level deeper,
+        /// further paragraphs of an item become its continuations, and a code block or table in an item ends the list
+        /// block (it follows as its own block, and the list goes on in a new one). Returns the list block in use.
         /// </summary>
         private static MarkdownBlock ConvertList(ListBlock list, int depth, MarkdownBlock items, List<MarkdownBlock> output)
         {
@@ -383,27 +388,29 @@ namespace WxOrders.HelpBuilder
                 {
                     if (child is ParagraphBlock paragraph)
                     {
-                        if (items == null)
-                        {
-                            items = new MarkdownBlock { Kind = BlockKind.List, Line = paragraph.Line + 1 };
-                            output.Add(items);
-                        }
-
+                        items ??= AddList(output, paragraph.Line + 1);
                         items.Items.Add(new MarkdownListItem { Depth = depth, Marker = marker, Text = PlainText(paragraph.Inline), IsContinuation = !first, Inlines = paragraph.Inline });
                     }
                     else if (child is ListBlock nested)
                     {
+                        items ??= AddList(output, nested.Line + 1);
                         if (first)
                         {
                             // "- - x": an item that starts with a list.
-                            items ??= AddList(output, nested.Line + 1);
                             items.Items.Add(new MarkdownListItem { Depth = depth, Marker = marker, Text = string.Empty });
                         }
 
-                        items = ConvertList(nested, depth + 1, items ?? AddList(output, nested.Line + 1), output);
+                        items = ConvertList(nested, depth + 1, items, output);
                     }
                     else
                     {
+                        if (first)
+                        {
+                            // An item that starts with code or a table: its marker on a line of its own.
+                            items ??= AddList(output, item.Line + 1);
+                            items.Items.Add(new MarkdownListItem { Depth = depth, Marker = marker, Text = string.Empty });
+                        }
+
                         Convert(child, output);
                         items = null;
                     }
@@ -557,8 +564,9 @@ namespace WxOrders.HelpBuilder
             return label.ToString().Trim();
         }
 
-        private static bool IsLineBreakTag(string tag) =>
-            System.Text.RegularExpressions.Regex.IsMatch(tag ?? string.Empty, @"^<br\s*/?>$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly Regex LineBreakTag = new Regex(@"^<br\s*/?>$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static bool IsLineBreakTag(string tag) => LineBreakTag.IsMatch(tag ?? string.Empty);
 
         public static bool IsAbsoluteUrl(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
