@@ -75,7 +75,7 @@ namespace WxOrders.HelpBuilder
 
                         break;
                     case BlockKind.Table:
-                        lines.AddRange(MarkdownDocument.TableText(block.Rows).Select(l => "    " + l));
+                        lines.AddRange(MarkdownBlocks.TableText(block.Rows).Select(l => "    " + l));
                         break;
                     default:
                         lines.AddRange(CommandDocParser.TrimBlankEnds(block.Lines).Select(l => l.Length == 0 ? string.Empty : "        " + l));

@@ -52,7 +52,7 @@ namespace WxOrders.HelpBuilder
             doc.FrontMatter.TryGetValue("online version", out var online);
             if (!string.IsNullOrWhiteSpace(online))
             {
-                if (!MarkdownDocument.IsAbsoluteUrl(online))
+                if (!PlainText.IsAbsoluteUrl(online))
                 {
                     throw new HelpFormatException(file, 1, "'online version' must be an http(s) URL or empty; it is '" + online + "'.");
                 }
@@ -555,7 +555,7 @@ namespace WxOrders.HelpBuilder
         {
             foreach (var block in NoSubsections(file, section))
             {
-                var links = block.Kind == BlockKind.Paragraph || block.Kind == BlockKind.List ? MarkdownDocument.LinkLines(block) : new[] { new LinkLine { Line = block.Line } };
+                var links = block.Kind == BlockKind.Paragraph || block.Kind == BlockKind.List ? MarkdownBlocks.LinkLines(block) : new[] { new LinkLine { Line = block.Line } };
                 foreach (var link in links)
                 {
                     if (link.Text == null)
@@ -563,7 +563,7 @@ namespace WxOrders.HelpBuilder
                         throw new HelpFormatException(file, link.Line, "RELATED LINKS holds one link per line, as [Text](url) or [Get-Command](Get-Command.md); '" + MarkdownDocument.Shorten(doc.SourceLine(link.Line)) + "' is not.");
                     }
 
-                    help.Links.Add(new LinkHelp { Text = link.Text, Uri = MarkdownDocument.IsAbsoluteUrl(link.Url) ? link.Url : string.Empty });
+                    help.Links.Add(new LinkHelp { Text = link.Text, Uri = PlainText.IsAbsoluteUrl(link.Url) ? link.Url : string.Empty });
                 }
             }
         }
@@ -595,7 +595,7 @@ namespace WxOrders.HelpBuilder
 
                     break;
                 case BlockKind.Table:
-                    yield return string.Join("\n", MarkdownDocument.TableText(block.Rows));
+                    yield return string.Join("\n", MarkdownBlocks.TableText(block.Rows));
                     break;
                 default:
                     var code = TrimBlankEnds(block.Lines);
