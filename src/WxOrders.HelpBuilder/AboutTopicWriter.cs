@@ -41,11 +41,11 @@ namespace WxOrders.HelpBuilder
             foreach (var section in doc.Sections)
             {
                 lines.Add(section.Name.ToUpperInvariant());
-                Body(file, section.Intro, lines);
+                Body(section.Intro, lines);
                 foreach (var sub in section.Subsections)
                 {
-                    lines.Add("  " + MarkdownDocument.Inline(sub.Heading).ToUpperInvariant());
-                    Body(file, sub.Lines, lines);
+                    lines.Add("  " + sub.Heading.ToUpperInvariant());
+                    Body(sub.Blocks, lines);
                 }
             }
 
@@ -57,25 +57,25 @@ namespace WxOrders.HelpBuilder
             return string.Join("\n", lines) + "\n";
         }
 
-        private static void Body(string file, List<SourceLine> source, List<string> lines)
+        private static void Body(List<MarkdownBlock> blocks, List<string> lines)
         {
-            var blocks = MarkdownDocument.Blocks(file, source);
             foreach (var block in blocks)
             {
                 switch (block.Kind)
                 {
                     case BlockKind.Paragraph:
-                        lines.AddRange(Wrap(MarkdownDocument.ParagraphText(block), "    ", "    "));
+                        lines.AddRange(Wrap(block.Text, "    ", "    "));
                         break;
                     case BlockKind.List:
-                        foreach (var item in MarkdownDocument.ListItems(block))
+                        foreach (var item in block.Items)
                         {
-                            lines.AddRange(Wrap(item, "    - ", "      "));
+                            var prefix = "    " + CommandDocParser.ListPrefix(item);
+                            lines.AddRange(Wrap(item.Text, prefix, new string(' ', prefix.Length)));
                         }
 
                         break;
                     case BlockKind.Table:
-                        lines.AddRange(Table(block.Lines));
+                        lines.AddRange(MarkdownBlocks.TableText(block.Rows).Select(l => "    " + l));
                         break;
                     default:
                         lines.AddRange(CommandDocParser.TrimBlankEnds(block.Lines).Select(l => l.Length == 0 ? string.Empty : "        " + l));
@@ -90,40 +90,6 @@ namespace WxOrders.HelpBuilder
                 lines.Add(string.Empty);
             }
         }
-
-        /// <summary>A Markdown table as aligned plain-text columns (the |---| separator row becomes dashes).</summary>
-        private static IEnumerable<string> Table(List<string> rows)
-        {
-            var cells = rows.Select(r => r.Trim().Trim('|').Split('|').Select(c => MarkdownDocument.Inline(c.Trim())).ToList()).ToList();
-            var columns = cells.Max(r => r.Count);
-            var widths = new int[columns];
-            foreach (var row in cells)
-            {
-                if (IsSeparator(row))
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < row.Count; i++)
-                {
-                    widths[i] = Math.Max(widths[i], row[i].Length);
-                }
-            }
-
-            foreach (var row in cells)
-            {
-                var text = new StringBuilder("    ");
-                for (var i = 0; i < columns; i++)
-                {
-                    var cell = IsSeparator(row) ? new string('-', widths[i]) : (i < row.Count ? row[i] : string.Empty);
-                    text.Append(i == columns - 1 ? cell : cell.PadRight(widths[i] + 2));
-                }
-
-                yield return text.ToString().TrimEnd();
-            }
-        }
-
-        private static bool IsSeparator(List<string> row) => row.All(c => c.Length > 0 && c.All(ch => ch == '-' || ch == ':'));
 
         /// <summary>Word-wraps <paramref name="text"/> at <see cref="Width"/> columns.</summary>
         internal static IEnumerable<string> Wrap(string text, string firstIndent, string indent)

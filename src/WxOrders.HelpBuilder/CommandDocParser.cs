@@ -22,7 +22,6 @@ namespace WxOrders.HelpBuilder
         private static readonly Regex Placeholder = new Regex(@"\{\{.*?\}\}", RegexOptions.CultureInvariant);
         private static readonly Regex SyntaxParameter = new Regex(@"(?<=^|[\s\[])-([A-Za-z][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
         private static readonly Regex PipelineInput = new Regex(@"^(False|True \((ByValue|ByPropertyName)(,\s*(ByValue|ByPropertyName))?\))$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex LinkLine = new Regex(@"^(?:[-*+]\s+)?\[([^\]]+)\]\(([^)\s]*)\)\s*$", RegexOptions.CultureInvariant);
 
         private static readonly string[] YamlKeys =
         {
@@ -53,7 +52,7 @@ namespace WxOrders.HelpBuilder
             doc.FrontMatter.TryGetValue("online version", out var online);
             if (!string.IsNullOrWhiteSpace(online))
             {
-                if (!MarkdownDocument.IsAbsoluteUrl(online))
+                if (!PlainText.IsAbsoluteUrl(online))
                 {
                     throw new HelpFormatException(file, 1, "'online version' must be an http(s) URL or empty; it is '" + online + "'.");
                 }
@@ -97,7 +96,7 @@ namespace WxOrders.HelpBuilder
 
             ReadSynopsis(file, sections["SYNOPSIS"], help);
             ReadSyntax(file, sections["SYNTAX"], help);
-            help.Description.AddRange(Paragraphs(file, NoSubsections(file, sections["DESCRIPTION"])));
+            help.Description.AddRange(Paragraphs(NoSubsections(file, sections["DESCRIPTION"])));
             if (help.Description.Count == 0)
             {
                 throw new HelpFormatException(file, sections["DESCRIPTION"].Line, "The DESCRIPTION section is empty.");
@@ -110,12 +109,12 @@ namespace WxOrders.HelpBuilder
             ReadTypes(file, sections["OUTPUTS"], help.Outputs);
             if (sections.TryGetValue("NOTES", out var notes))
             {
-                help.Notes.AddRange(Paragraphs(file, NoSubsections(file, notes)));
+                help.Notes.AddRange(Paragraphs(NoSubsections(file, notes)));
             }
 
             if (sections.TryGetValue("RELATED LINKS", out var links))
             {
-                ReadLinks(file, links, help);
+                ReadLinks(file, doc, links, help);
             }
 
             return help;
@@ -123,17 +122,18 @@ namespace WxOrders.HelpBuilder
 
         private static void CheckPlaceholders(string file, string text)
         {
-            foreach (var line in MarkdownDocument.SplitLines(text))
+            var lines = MarkdownDocument.SplitLines(text);
+            for (var i = 0; i < lines.Length; i++)
             {
-                var m = Placeholder.Match(line.Text);
+                var m = Placeholder.Match(lines[i]);
                 if (m.Success)
                 {
-                    throw new HelpFormatException(file, line.Number, "A template placeholder is left in: '" + m.Value + "'. Write the text it asks for.");
+                    throw new HelpFormatException(file, i + 1, "A template placeholder is left in: '" + m.Value + "'. Write the text it asks for.");
                 }
             }
         }
 
-        private static List<SourceLine> NoSubsections(string file, MarkdownSection section)
+        private static List<MarkdownBlock> NoSubsections(string file, MarkdownSection section)
         {
             if (section.Subsections.Count > 0)
             {
@@ -145,7 +145,7 @@ namespace WxOrders.HelpBuilder
 
         private static void ReadSynopsis(string file, MarkdownSection section, CommandHelp help)
         {
-            var blocks = MarkdownDocument.Blocks(file, NoSubsections(file, section));
+            var blocks = NoSubsections(file, section);
             if (blocks.Count == 0)
             {
                 throw new HelpFormatException(file, section.Line, "The SYNOPSIS section is empty: write one sentence saying what the cmdlet does.");
@@ -156,7 +156,7 @@ namespace WxOrders.HelpBuilder
                 throw new HelpFormatException(file, blocks[Math.Min(1, blocks.Count - 1)].Line, "The SYNOPSIS is one short paragraph; put the rest in DESCRIPTION.");
             }
 
-            help.Synopsis = MarkdownDocument.ParagraphText(blocks[0]);
+            help.Synopsis = blocks[0].Text;
         }
 
         private static void ReadSyntax(string file, MarkdownSection section, CommandHelp help)
@@ -167,9 +167,9 @@ namespace WxOrders.HelpBuilder
                 return;
             }
 
-            if (section.Intro.Any(l => !l.IsBlank))
+            if (section.Intro.Count > 0)
             {
-                throw new HelpFormatException(file, section.Intro.First(l => !l.IsBlank).Number, "Text in SYNTAX before the first '### <set name>' heading.");
+                throw new HelpFormatException(file, section.Intro[0].Line, "Text in SYNTAX before the first '### <set name>' heading.");
             }
 
             foreach (var sub in section.Subsections)
@@ -192,7 +192,7 @@ namespace WxOrders.HelpBuilder
                     throw new HelpFormatException(file, sub.Line, "The parameter set '" + name + "' appears twice in SYNTAX.");
                 }
 
-                var set = ReadSyntaxBlock(file, sub.Line, sub.Lines, name, help.Name);
+                var set = ReadSyntaxBlock(file, sub.Line, sub.Blocks, name, help.Name);
                 set.IsDefault = isDefault;
                 help.Sets.Add(set);
             }
@@ -203,9 +203,8 @@ namespace WxOrders.HelpBuilder
             }
         }
 
-        private static SyntaxSet ReadSyntaxBlock(string file, int headingLine, List<SourceLine> lines, string setName, string command)
+        private static SyntaxSet ReadSyntaxBlock(string file, int headingLine, List<MarkdownBlock> blocks, string setName, string command)
         {
-            var blocks = MarkdownDocument.Blocks(file, lines);
             if (blocks.Count != 1 || blocks[0].Kind != BlockKind.Code)
             {
                 throw new HelpFormatException(file, blocks.Count > 0 ? blocks[0].Line : headingLine, "Each SYNTAX set is exactly one code block (```) holding the syntax line, such as '" + command + " [-Name] <String> [<CommonParameters>]'.");
@@ -235,9 +234,9 @@ namespace WxOrders.HelpBuilder
 
         private static void ReadExamples(string file, MarkdownSection section, CommandHelp help)
         {
-            if (section.Intro.Any(l => !l.IsBlank))
+            if (section.Intro.Count > 0)
             {
-                throw new HelpFormatException(file, section.Intro.First(l => !l.IsBlank).Number, "Text in EXAMPLES before the first '### Example 1: <title>' heading.");
+                throw new HelpFormatException(file, section.Intro[0].Line, "Text in EXAMPLES before the first '### Example 1: <title>' heading.");
             }
 
             if (section.Subsections.Count == 0)
@@ -249,7 +248,7 @@ namespace WxOrders.HelpBuilder
             {
                 var example = new ExampleHelp { Title = sub.Heading, Line = sub.Line };
                 var code = new List<string>();
-                foreach (var block in MarkdownDocument.Blocks(file, sub.Lines))
+                foreach (var block in sub.Blocks)
                 {
                     if (block.Kind == BlockKind.Code && IsCodeInfo(block.Info))
                     {
@@ -257,7 +256,7 @@ namespace WxOrders.HelpBuilder
                     }
                     else
                     {
-                        example.Remarks.AddRange(Paragraphs(file, block));
+                        example.Remarks.AddRange(Paragraphs(block));
                     }
                 }
 
@@ -276,9 +275,9 @@ namespace WxOrders.HelpBuilder
 
         private static void ReadParameters(string file, MarkdownSection section, CommandHelp help)
         {
-            if (section.Intro.Any(l => !l.IsBlank))
+            if (section.Intro.Count > 0)
             {
-                throw new HelpFormatException(file, section.Intro.First(l => !l.IsBlank).Number, "Text in PARAMETERS before the first '### -<Name>' heading.");
+                throw new HelpFormatException(file, section.Intro[0].Line, "Text in PARAMETERS before the first '### -<Name>' heading.");
             }
 
             foreach (var sub in section.Subsections)
@@ -300,7 +299,7 @@ namespace WxOrders.HelpBuilder
                 }
 
                 var seenYaml = false;
-                foreach (var block in MarkdownDocument.Blocks(file, sub.Lines))
+                foreach (var block in sub.Blocks)
                 {
                     if (block.Kind == BlockKind.Code && block.Info == "yaml")
                     {
@@ -317,7 +316,7 @@ namespace WxOrders.HelpBuilder
                     }
                     else
                     {
-                        parameter.Description.AddRange(Paragraphs(file, block));
+                        parameter.Description.AddRange(Paragraphs(block));
                     }
                 }
 
@@ -366,20 +365,17 @@ namespace WxOrders.HelpBuilder
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             int LineOf(string key) => lines.TryGetValue(key, out var n) ? n : block.Line;
-            for (var i = 0; i < block.Lines.Count; i++)
+            // The fence is on block.Line, so the YAML's line n is the file's line block.Line + n.
+            var entries = FlatYaml.Read(
+                string.Join("\n", block.Lines),
+                (n, problem) => new HelpFormatException(file, block.Line + n, "In the yaml of -" + parameter.Name + ": '" + (n >= 1 && n <= block.Lines.Count ? block.Lines[n - 1].Trim() : string.Empty) + "' is not 'key: value' YAML (" + problem + "); the keys are " + string.Join(", ", YamlKeys.Take(9)) + "."));
+            foreach (var entry in entries)
             {
-                var line = block.Lines[i];
-                var number = block.Line + 1 + i;
-                if (string.IsNullOrWhiteSpace(line))
+                var number = block.Line + entry.Line;
+                var key = entry.Key;
+                if (!YamlKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
                 {
-                    continue;
-                }
-
-                var colon = line.IndexOf(':');
-                var key = colon > 0 ? line.Substring(0, colon).Trim() : null;
-                if (key == null || !YamlKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
-                {
-                    throw new HelpFormatException(file, number, "In the yaml of -" + parameter.Name + ": '" + line.Trim() + "' is not one of " + string.Join(", ", YamlKeys.Take(9)) + " followed by ':'.");
+                    throw new HelpFormatException(file, number, "In the yaml of -" + parameter.Name + ": '" + block.Lines[entry.Line - 1].Trim() + "' is not one of " + string.Join(", ", YamlKeys.Take(9)) + " followed by ':'.");
                 }
 
                 if (values.ContainsKey(key))
@@ -387,7 +383,7 @@ namespace WxOrders.HelpBuilder
                     throw new HelpFormatException(file, number, "In the yaml of -" + parameter.Name + ": '" + key + "' appears twice.");
                 }
 
-                values[key] = line.Substring(colon + 1).Trim();
+                values[key] = entry.Value;
                 lines[key] = number;
             }
 
@@ -541,71 +537,65 @@ namespace WxOrders.HelpBuilder
 
         private static void ReadTypes(string file, MarkdownSection section, List<TypeHelp> types)
         {
-            if (section.Intro.Any(l => !l.IsBlank) || section.Subsections.Count == 0)
+            if (section.Intro.Count > 0 || section.Subsections.Count == 0)
             {
                 throw new HelpFormatException(file, section.Line, "List each type in '## " + section.Name + "' as a '### <TypeName>' heading with a sentence under it ('### None' when there is none).");
             }
 
             foreach (var sub in section.Subsections)
             {
-                var type = new TypeHelp { Name = MarkdownDocument.Inline(sub.Heading) };
-                foreach (var block in MarkdownDocument.Blocks(file, sub.Lines))
-                {
-                    type.Description.AddRange(Paragraphs(file, block));
-                }
+                var type = new TypeHelp { Name = sub.Heading };
+                type.Description.AddRange(Paragraphs(sub.Blocks));
 
                 types.Add(type);
             }
         }
 
-        private static void ReadLinks(string file, MarkdownSection section, CommandHelp help)
+        private static void ReadLinks(string file, MarkdownDocument doc, MarkdownSection section, CommandHelp help)
         {
-            foreach (var line in NoSubsections(file, section))
+            foreach (var block in NoSubsections(file, section))
             {
-                if (line.IsBlank)
+                var links = block.Kind == BlockKind.Paragraph || block.Kind == BlockKind.List ? MarkdownBlocks.LinkLines(block) : new[] { new LinkLine { Line = block.Line } };
+                foreach (var link in links)
                 {
-                    continue;
-                }
+                    if (link.Text == null)
+                    {
+                        throw new HelpFormatException(file, link.Line, "RELATED LINKS holds one link per line, as [Text](url) or [Get-Command](Get-Command.md); '" + MarkdownDocument.Shorten(doc.SourceLine(link.Line)) + "' is not.");
+                    }
 
-                var m = LinkLine.Match(line.Text.Trim());
-                if (!m.Success)
-                {
-                    throw new HelpFormatException(file, line.Number, "RELATED LINKS holds one link per line, as [Text](url) or [Get-Command](Get-Command.md); '" + MarkdownDocument.Shorten(line.Text) + "' is not.");
+                    help.Links.Add(new LinkHelp { Text = link.Text, Uri = PlainText.IsAbsoluteUrl(link.Url) ? link.Url : string.Empty });
                 }
-
-                var uri = m.Groups[2].Value;
-                help.Links.Add(new LinkHelp { Text = m.Groups[1].Value.Trim(), Uri = MarkdownDocument.IsAbsoluteUrl(uri) ? uri : string.Empty });
             }
         }
 
-        /// <summary>MAML paragraphs of some lines: one per paragraph, list, table or code block.</summary>
-        internal static List<string> Paragraphs(string file, List<SourceLine> lines)
+        /// <summary>MAML paragraphs of some blocks: one per paragraph, list item, table or code block.</summary>
+        internal static List<string> Paragraphs(List<MarkdownBlock> blocks)
         {
             var result = new List<string>();
-            foreach (var block in MarkdownDocument.Blocks(file, lines))
+            foreach (var block in blocks)
             {
-                result.AddRange(Paragraphs(file, block));
+                result.AddRange(Paragraphs(block));
             }
 
             return result;
         }
 
-        internal static IEnumerable<string> Paragraphs(string file, MarkdownBlock block)
+        internal static IEnumerable<string> Paragraphs(MarkdownBlock block)
         {
             switch (block.Kind)
             {
                 case BlockKind.Paragraph:
-                    yield return MarkdownDocument.ParagraphText(block);
+                    yield return block.Text;
                     break;
                 case BlockKind.List:
-                    foreach (var item in MarkdownDocument.ListItems(block))
+                    foreach (var item in block.Items)
                     {
-                        yield return "- " + item;
+                        yield return ListPrefix(item) + item.Text;
                     }
 
                     break;
                 case BlockKind.Table:
-                    yield return string.Join("\n", block.Lines);
+                    yield return string.Join("\n", MarkdownBlocks.TableText(block.Rows));
                     break;
                 default:
                     var code = TrimBlankEnds(block.Lines);
@@ -617,6 +607,10 @@ namespace WxOrders.HelpBuilder
                     break;
             }
         }
+
+        /// <summary>"- " for a top-level bullet, two spaces more per level of nesting; a continuation lines up with the text.</summary>
+        internal static string ListPrefix(MarkdownListItem item) =>
+            new string(' ', 2 * item.Depth) + (item.IsContinuation ? new string(' ', item.Marker.Length + 1) : item.Marker + " ");
 
         internal static List<string> TrimBlankEnds(List<string> lines)
         {

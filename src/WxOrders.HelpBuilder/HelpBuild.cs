@@ -75,7 +75,7 @@ namespace WxOrders.HelpBuilder
                         continue;
                     }
 
-                    var front = MarkdownDocument.ReadFrontMatter(path, MarkdownDocument.SplitLines(text), out _);
+                    var front = MarkdownDocument.ReadFrontMatter(path, text);
                     if (front == null || !front.ContainsKey(ExternalHelpFileKey))
                     {
                         if (exported.Contains(name, StringComparer.OrdinalIgnoreCase))

@@ -448,6 +448,122 @@ Get-Thing -Id 1
             }
         }
 
+        // The cases below are Markdown the hand-written parser (before Markdig) read differently from CommonMark and
+        // GitHub; none occurs in today's docs/, so the built help did not change.
+        private static string Description(string markdown) =>
+            Sample.Replace("First paragraph\nspans two lines with `code`, **bold** and a [link](https://example.com/x).\n\n- item one\n- item two\n  continued\n", markdown);
+
+        private static string[] DescriptionParas(string markdown) => Paras(Convert(Description(markdown)).Element(Maml + "description"));
+
+        [Fact]
+        public void EmphasisEscapesEntitiesAndAutolinksReadAsGitHubShowsThem()
+        {
+            Assert.Contains("- item two\n  continued\n", Sample);
+            Assert.Equal(
+                new[]
+                {
+                    "Use emphasis, also this, strong too, keep 2 * 3 * 4 and snake_case_name.",
+                    "Entities: <tag> & \"q\"; escapes: ~ \" * `; code keeps **marks** and \\.",
+                    "See https://example.com/a and the guide (https://example.com/g).",
+                },
+                DescriptionParas(
+                    "Use *emphasis*, _also this_, __strong__ too, keep 2 * 3 * 4 and snake_case_name.\n\n" +
+                    "Entities: &lt;tag&gt; &amp; &quot;q&quot;; escapes: \\~ \\\" \\* \\`; code keeps `**marks**` and `\\`.\n\n" +
+                    "See <https://example.com/a> and the [guide](https://example.com/g \"Guide\").\n\n" +
+                    "<!-- a comment GitHub does not show -->\n"));
+        }
+
+        [Fact]
+        public void NestedAndNumberedListsKeepTheirShape()
+        {
+            Assert.Equal(
+                new[]
+                {
+                    "- top",
+                    "  - nested",
+                    "    - deeper",
+                    "  - nested two spans lines",
+                    "- second",
+                    "  A second paragraph of the second item.",
+                    "1. first step",
+                    "2. second step",
+                },
+                DescriptionParas("- top\n  - nested\n    - deeper\n  - nested two\n    spans lines\n- second\n\n  A second paragraph of the second item.\n\n1. first step\n1. second step\n"));
+        }
+
+        [Fact]
+        public void TildeAndLongerFencesAreCodeAndHeadingsLoseTheirMarks()
+        {
+            var md = Sample
+                .Replace("```powershell\nGet-Thing -Id 1\n```", "~~~powershell\nGet-Thing -Id 1\n~~~")
+                .Replace("```output\nId Kind\n-- ----\n 1 Big\n```", "````output\nId Kind\n```\n 1 Big\n````")
+                .Replace("### Example 2: Many", "### Example 2: *Many* with `-Id`");
+            var examples = Convert(md).Element(Command + "examples").Elements(Command + "example").ToList();
+            Assert.Equal("Get-Thing -Id 1", examples[0].Element(Dev + "code").Value);
+            Assert.Equal("    Id Kind\n    ```\n     1 Big", Paras(examples[0].Element(Dev + "remarks"))[0]);
+            Assert.Contains("Example 2: Many with -Id", examples[1].Element(Maml + "title").Value);
+        }
+
+        [Fact]
+        public void ASetextHeadingIsAHeading()
+        {
+            // "Remarks\n-------" is an h2 on GitHub, so here it is a section (and an unknown one).
+            var ex = Assert.Throws<HelpFormatException>(() => CommandDocParser.Parse(File, Description("Intro.\n\nRemarks\n-------\n\nMore.\n"), "Get-Thing"));
+            Assert.Contains("Unknown section '## Remarks'", ex.Message);
+            Assert.Equal(30, ex.Line);
+
+            var about = AboutTopicWriter.Convert("/docs/about_Thing.md", About.Replace("### Sub topic\n", "Sub topic\n---------\n"), "about_Thing").Split('\n');
+            Assert.Contains("SUB TOPIC", about);
+        }
+
+        [Fact]
+        public void TablesReadCellsAsGitHubDoes()
+        {
+            var paras = DescriptionParas("| Code | Meaning |\n|-----:|---------|\n| `-1` | busy \\| retry |\n| 40001 | *bad* token |\n");
+            Assert.Equal(new[] { "Code   Meaning\n-----  ------------\n-1     busy | retry\n40001  bad token" }, paras);
+        }
+
+        [Fact]
+        public void YamlValuesAreReadAsYaml()
+        {
+            var md = Sample
+                .Replace("Default value: Big", "Default value: 'Big, then Small' # quoted, with a comment")
+                .Replace("Aliases: thing_id\n\nRequired: True", "Aliases: \"thing_id\"\n\nRequired: True");
+            var parameters = Convert(md).Element(Command + "parameters").Elements(Command + "parameter").ToList();
+            Assert.Equal("Big, then Small", parameters[2].Element(Dev + "defaultValue").Value);
+            Assert.Equal("thing_id", (string)parameters[0].Attribute("aliases"));
+
+            var ex = Assert.Throws<HelpFormatException>(() => CommandDocParser.Parse(File, Sample.Replace("Position: 0\n", "Position 0\n"), "Get-Thing"));
+            Assert.Contains("In the yaml of -Id: 'Position 0' is not 'key: value' YAML", ex.Message);
+            Assert.Equal(67, ex.Line);
+
+            var front = Assert.Throws<HelpFormatException>(() => CommandDocParser.Parse(File, Sample.Replace("Module Name: WxOrders\n", "Module Name WxOrders\n"), "Get-Thing"));
+            Assert.Contains("Front matter lines are 'key: value'", front.Message);
+            Assert.Equal(3, front.Line);
+        }
+
+        [Fact]
+        public void RelatedLinksAcceptWhatGitHubShowsAsOneLink()
+        {
+            var md = Sample.Replace("[Online docs](https://example.com/things)", "- [Online `docs`](https://example.com/things \"Things\")\n- <https://example.com/more>");
+            var links = Convert(md).Element(Maml + "relatedLinks").Elements(Maml + "navigationLink").ToList();
+            Assert.Equal(new[] { "Online Version:", "Online docs", "https://example.com/more", "Get-Other" }, links.Select(l => l.Element(Maml + "linkText").Value));
+            Assert.Equal(new[] { "https://example.com/Get-Thing", "https://example.com/things", "https://example.com/more", string.Empty }, links.Select(l => l.Element(Maml + "uri").Value));
+
+            var ex = Assert.Throws<HelpFormatException>(() => CommandDocParser.Parse(File, Sample.Replace("[Get-Other](Get-Other.md)", "[Get-Other](Get-Other.md)\nand more"), "Get-Thing"));
+            Assert.Contains("RELATED LINKS holds one link per line", ex.Message);
+            Assert.Contains("'and more' is not", ex.Message);
+        }
+
+        [Fact]
+        public void AFenceClosedOnlyByTheNextBlocksFenceIsNeverClosed()
+        {
+            // CommonMark: "```yaml" cannot close the open block, so its "```" does, and the yaml becomes text.
+            var ex = Assert.Throws<HelpFormatException>(() => CommandDocParser.Parse(File, Sample.Replace("Gets hidden things too.\n", "Gets hidden things too.\n\n```\nunclosed\n\n"), "Get-Thing"));
+            Assert.Contains("is never closed: line", ex.Message);
+            Assert.Contains("opens another one inside it", ex.Message);
+        }
+
         [Fact]
         public void ManifestCmdletsAreRead()
         {
