@@ -7,6 +7,14 @@
     temporary name first and then moved over the old one, so a re-run replaces the day's file atomically and a
     reader never sees half a file.
 
+    The file reads the same on every machine: ConvertTo-WxOrderLine -Invariant writes times in ISO 8601 with their
+    offset and amounts with '.' decimals whatever the culture, and the file is UTF-8 with a byte-order mark (so
+    Excel on a Chinese Windows shows the titles correctly), on PowerShell 7 and Windows PowerShell 5.1 alike.
+
+    This is a snapshot of one day's paid orders. For every order created or changed since the last run, each
+    exactly once across runs (commissions that settle after their day was exported included), schedule
+    Sync-WxOrders.ps1 instead.
+
     Credentials never live in this script. Give one of:
       -CredentialPath  a file made once, as the account that runs the task, with
                        Get-Credential -UserName wx1234 | Export-Clixml C:\secure\wxorders.xml
@@ -86,9 +94,9 @@ $count = 0
 try {
     # Both ends of the window are inclusive (whole seconds): end one second before midnight so days never overlap.
     Search-UnionOrder -StartTime $day -EndTime $day.AddDays(1).AddSeconds(-1) -Connection $Connection -ErrorAction SilentlyContinue -ErrorVariable +failures -WarningAction SilentlyContinue -WarningVariable +warnings |
-        ConvertTo-WxOrderLine |
+        ConvertTo-WxOrderLine -Invariant |
         ForEach-Object { $count++; $_ } |
-        Export-Csv -Path $partial -NoTypeInformation -Encoding utf8
+        Export-Csv -Path $partial -NoTypeInformation -Encoding $(if ($PSVersionTable.PSEdition -eq 'Desktop') { 'UTF8' } else { 'utf8BOM' })
     if (-not (Test-Path $partial)) { New-Item -ItemType File -Path $partial | Out-Null }   # a day without orders: an empty file
 
     if ($failures.Count -eq 0 -and $warnings.Count -eq 0) {

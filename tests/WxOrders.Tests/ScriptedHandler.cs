@@ -24,6 +24,8 @@ namespace WxOrders.Tests
 
         public List<string> Bodies { get; } = new List<string>();
 
+        public List<HttpMethod> Methods { get; } = new List<HttpMethod>();
+
         public int Count(string path) => counts.TryGetValue(path, out var n) ? n : 0;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ namespace WxOrders.Tests
             {
                 Urls.Add(request.RequestUri.ToString());
                 Bodies.Add(body);
+                Methods.Add(request.Method);
             }
 
             var path = request.RequestUri.AbsolutePath;

@@ -89,6 +89,23 @@ exit $code
         $log | Should -Match '0 failure\(s\), 1 warning'
     }
 
+    It 'writes the same bytes under de-DE, zh-CN and en-US, UTF-8 with a byte-order mark' {
+        $hashes = foreach ($culture in 'de-DE', 'zh-CN', 'en-US') {
+            $dir = Join-Path $TestDrive "culture-$culture"
+            $out = Invoke-Export -Dir $dir -Connect "; [System.Globalization.CultureInfo]::CurrentCulture = '$culture'; 'CULTURE:' + (1234.5).ToString()"
+            $global:LASTPWSHEXIT | Should -Be 0 -Because ($out -join "`n")
+            $out | Should -Contain ('CULTURE:' + (1234.5).ToString([cultureinfo]$culture)) -Because 'the export runs in that culture'
+            $csv = Join-Path $dir 'union-orders-2025-06-30.csv'
+            $bytes = [IO.File]::ReadAllBytes($csv)
+            $bytes[0..2] | Should -Be @(0xEF, 0xBB, 0xBF) -Because 'Excel needs the byte-order mark to read UTF-8'
+            $text = [Text.Encoding]::UTF8.GetString($bytes)
+            $text | Should -Match '"2025-06-30T\d\d:\d\d:\d\d\+08:00"' -Because "times are ISO 8601 under $culture"
+            $text | Should -Not -Match '"\d+,\d\d"' -Because "amounts use '.' under $culture"
+            (Get-FileHash $csv).Hash
+        }
+        @($hashes | Sort-Object -Unique).Count | Should -Be 1
+    }
+
     It 'exits 2 when it cannot start (no such credential file)' {
         $dir = Join-Path $TestDrive 'nocred'
         $out = Invoke-FreshPwsh -Script "& '$examples/Export-DailyUnionOrders.ps1' -OutputDirectory '$dir' -CredentialPath '$dir/missing.xml'; exit `$LASTEXITCODE"

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-ModuleManifest) -Force
     $sb = Start-ConnectedSandbox
-    $columns = 'Source', 'OrderId', 'Status', 'StatusCode', 'CreatedAt', 'PaidAt', 'ShopAppId', 'ShopName', 'BuyerOpenId',
+    $columns = 'Source', 'OrderId', 'Status', 'StatusCode', 'CreatedAt', 'PaidAt', 'UpdatedAt', 'ShopAppId', 'ShopName', 'BuyerOpenId',
         'ProductId', 'SkuId', 'SkuCode', 'Title', 'Quantity', 'UnitPrice', 'LineAmount', 'OrderAmount', 'Freight',
         'Discount', 'Commission', 'CommissionStatus', 'Currency'
     $orders = @(
@@ -86,5 +86,41 @@ Describe 'ConvertTo-WxOrderLine' {
     It 'also converts to JSON as flat objects' {
         $json = $orders | Select-Object -First 3 | ConvertTo-WxOrderLine | ConvertTo-Json -Depth 2 | ConvertFrom-Json
         $json[0].Currency | Should -Be 'CNY'
+    }
+
+    It 'with -Invariant writes the same CSV bytes under de-DE, zh-CN and en-US (and without it does not)' {
+        # Fresh processes, one culture each, the same sandbox orders: the file must not depend on the machine.
+        $port = $sb.Port
+        $secret = [Net.NetworkCredential]::new('', $sb.WeChatAppSecret).Password   # the sandbox's own test secret
+        $files = @{}
+        foreach ($culture in 'de-DE', 'zh-CN', 'en-US') {
+            foreach ($form in 'Invariant', 'Typed') {
+                $path = Join-Path $TestDrive "$culture-$form.csv"
+                $switch = if ($form -eq 'Invariant') { '-Invariant' } else { '' }
+                $out = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+[System.Globalization.CultureInfo]::CurrentCulture = '$culture'
+Connect-WxOrders -AppId $($sb.WeChatAppId) -AppSecret (ConvertTo-SecureString '$secret' -AsPlainText -Force) -BaseUri 'http://127.0.0.1:$port/' -Name c
+`$encoding = if (`$PSVersionTable.PSEdition -eq 'Desktop') { 'UTF8' } else { 'utf8BOM' }
+Get-UnionOrder -OrderId $($sb.SampleUnionOrderIds[0..3] -join ',') -Connection c | ConvertTo-WxOrderLine $switch | Export-Csv -Path '$path' -NoTypeInformation -Encoding `$encoding
+"@
+                $LASTPWSHEXIT | Should -Be 0 -Because ($out -join "`n")
+                $files["$culture-$form"] = [IO.File]::ReadAllBytes($path)
+            }
+        }
+        $reference = $files['en-US-Invariant']
+        $reference[0..2] | Should -Be @(0xEF, 0xBB, 0xBF) -Because 'the file starts with the UTF-8 byte-order mark'
+        foreach ($culture in 'de-DE', 'zh-CN') {
+            [Convert]::ToBase64String($files["$culture-Invariant"]) | Should -Be ([Convert]::ToBase64String($reference)) -Because "$culture gives the same bytes"
+        }
+        [Convert]::ToBase64String($files['de-DE-Typed']) | Should -Not -Be ([Convert]::ToBase64String($files['en-US-Typed'])) -Because 'typed values follow the culture (what -Invariant is for)'
+        $text = [Text.Encoding]::UTF8.GetString($reference)
+        $text | Should -Match '"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00"'
+        $rows = Import-Csv -Path (Join-Path $TestDrive 'de-DE-Invariant.csv')
+        $typed = Get-UnionOrder -OrderId $sb.SampleUnionOrderIds[0..3] | ConvertTo-WxOrderLine
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            if ($null -ne $typed[$i].LineAmount) { [decimal]$rows[$i].LineAmount | Should -Be $typed[$i].LineAmount }
+            if ($null -ne $typed[$i].PaidAt) { [DateTimeOffset]$rows[$i].PaidAt | Should -Be $typed[$i].PaidAt }
+        }
     }
 }

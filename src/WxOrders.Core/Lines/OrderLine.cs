@@ -33,6 +33,12 @@ namespace WxOrders
 
         public DateTimeOffset? PaidAt { get; set; }
 
+        /// <summary>
+        /// When the order last changed, as the API reports it: the version of the order this line came from.
+        /// (Source, OrderId, UpdatedAt) identifies one version of one order, so a repeated row can be recognised.
+        /// </summary>
+        public DateTimeOffset? UpdatedAt { get; set; }
+
         public string ShopAppId { get; set; }
 
         public string ShopName { get; set; }

@@ -7,12 +7,20 @@ namespace WxOrders.Commands
     /// <summary>ConvertTo-WxOrderLine: one flat, CSV-ready WxOrders.OrderLine per product line of any order.</summary>
     [Cmdlet(VerbsData.ConvertTo, "WxOrderLine")]
     [OutputType(typeof(OrderLine))]
+    [OutputType(typeof(OrderLineText))]
     public sealed class ConvertToWxOrderLineCommand : WxOrdersCmdlet
     {
         /// <summary>A CoopOrder, ShopOrder, UnionOrder or WshotoOrder.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject[] InputObject { get; set; }
+
+        /// <summary>
+        /// Write every value as culture-independent text (WxOrders.OrderLineText): ISO 8601 times with their offset,
+        /// '.' decimals. For files: Export-Csv then writes the same bytes under every culture.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Invariant { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -31,7 +39,7 @@ namespace WxOrders.Commands
 
                 foreach (var line in lines)
                 {
-                    WriteObject(line);
+                    WriteObject(Invariant.IsPresent ? (object)OrderLineText.From(line) : line);
                 }
             }
         }

@@ -5,7 +5,7 @@ using WxOrders.Lines;
 namespace WxOrders.Platforms.Coop
 {
     /// <summary>
-    /// CoopOrder → OrderLine. OrderId ← the order_id looked up; Status ← status; CreatedAt, PaidAt ← (none: the API has
+    /// CoopOrder → OrderLine. OrderId ← the order_id looked up; Status ← status; CreatedAt, PaidAt, UpdatedAt ← (none: the API has
     /// no times); ShopAppId ← the shop_appid looked up; BuyerOpenId ← openid; ProductId ← product_id; SkuId ← sku_id;
     /// SkuCode ← sku_code; Title ← title; Quantity ← sku_cnt; UnitPrice ← sale_price; LineAmount ← real_price (the
     /// SKU's paid total); OrderAmount ← price_info.order_price; Freight ← price_info.freight; Discount ←

@@ -5,7 +5,7 @@ using WxOrders.Lines;
 namespace WxOrders.Platforms.Shop
 {
     /// <summary>
-    /// ShopOrder → OrderLine. OrderId ← order_id; Status ← status; CreatedAt ← (none: the API has no creation time);
+    /// ShopOrder → OrderLine. OrderId ← order_id; Status ← status; CreatedAt ← create_time; UpdatedAt ← update_time;
     /// PaidAt ← pay_info.pay_time; ShopAppId, ShopName ← (none); BuyerOpenId ← the openid looked up with;
     /// ProductId ← out_product_id; SkuId ← out_sku_id; Title ← title; Quantity ← product_cnt; UnitPrice ← sale_price;
     /// LineAmount ← real_price × product_cnt; OrderAmount ← price_info.order_price; Freight ← price_info.freight;
@@ -25,7 +25,9 @@ namespace WxOrders.Platforms.Shop
                     OrderId = order.OrderId.ToString(CultureInfo.InvariantCulture),
                     Status = order.Status.ToString(),
                     StatusCode = ((int)order.Status).ToString(CultureInfo.InvariantCulture),
+                    CreatedAt = order.CreateTime,
                     PaidAt = detail?.PayInfo?.PayTime,
+                    UpdatedAt = order.UpdateTime,
                     BuyerOpenId = order.OpenId,
                     OrderAmount = Money.Yuan(price?.OrderPrice),
                     Freight = Money.Yuan(price?.Freight),

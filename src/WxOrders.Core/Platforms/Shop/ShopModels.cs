@@ -46,13 +46,47 @@ namespace WxOrders
         [JsonPropertyName("status")]
         public ShopOrderStatus Status { get; set; }
 
+        /// <summary>
+        /// When the order was created (China time). Sent by /shop/order/get and /shop/order/get_list although the
+        /// order/get page's field table leaves it out; the list filters on it.
+        /// </summary>
+        [JsonPropertyName("create_time")]
+        [JsonConverter(typeof(WireTimeConverter))]
+        public DateTimeOffset? CreateTime { get; set; }
+
+        /// <summary>When the order last changed (China time): its version, with OrderId the key of a change.</summary>
+        [JsonPropertyName("update_time")]
+        [JsonConverter(typeof(WireTimeConverter))]
+        public DateTimeOffset? UpdateTime { get; set; }
+
+        /// <summary>The order's fund type as the API sends it (a number; its values are not documented).</summary>
+        [JsonPropertyName("fund_type")]
+        public int? FundType { get; set; }
+
+        /// <summary>The scene the order was placed in, as the API sends it (a number; its values are not documented).</summary>
+        [JsonPropertyName("scene")]
+        public int? Scene { get; set; }
+
         /// <summary>Mini Program page of the order, for the WeChat order centre.</summary>
         [JsonPropertyName("path")]
         public string Path { get; set; }
 
-        /// <summary>The buyer's openid the order was looked up with (not in the response; taken from the request).</summary>
+        /// <summary>
+        /// The buyer's openid: the one the order was looked up with (Get-ShopOrder), or the list's openid field
+        /// (Search-ShopOrder).
+        /// </summary>
         [JsonIgnore]
         public string OpenId { get; set; }
+
+        /// <summary>The list sends the buyer's openid; order/get does not (there it comes from the request).</summary>
+        [JsonPropertyName("openid")]
+        [JsonConverter(typeof(FlexibleStringConverter))]
+        [JsonInclude]
+        internal string WireOpenId
+        {
+            get => null;
+            set => OpenId = OpenId ?? value;
+        }
 
         [JsonPropertyName("order_detail")]
         public ShopOrderDetail OrderDetail { get; set; }

@@ -5,7 +5,7 @@ namespace WxOrders.Platforms.Union
 {
     /// <summary>
     /// UnionOrder → OrderLine. OrderId ← orderId; Status, StatusCode ← the line's commissionStatus (name / wire text:
-    /// union orders have no order status of their own); CreatedAt ← (none); PaidAt ← payTime; ShopAppId ← shopAppid;
+    /// union orders have no order status of their own); CreatedAt ← (none); PaidAt ← payTime; UpdatedAt ← the latest commissionStatusUpdateTime of the order's products; ShopAppId ← shopAppid;
     /// ShopName ← shopName; BuyerOpenId ← (none); ProductId ← productId; SkuId ← skuId; Title ← title; Quantity ←
     /// productCnt; LineAmount ← price (the line's total, already yuan); UnitPrice ← price ÷ productCnt when that is
     /// exact to the fen, else empty; OrderAmount, Freight, Discount ← (none); Commission ← commission (yuan; empty
@@ -22,6 +22,7 @@ namespace WxOrders.Platforms.Union
                     Source = OrderSource.Union,
                     OrderId = order.OrderId,
                     PaidAt = order.PayTime,
+                    UpdatedAt = order.UpdateTime,
                     ShopAppId = order.ShopAppId,
                     ShopName = order.ShopName,
                 },

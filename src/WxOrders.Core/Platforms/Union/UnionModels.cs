@@ -67,6 +67,32 @@ namespace WxOrders
         [JsonPropertyName("productList")]
         public UnionProduct[] ProductList { get; set; }
 
+        /// <summary>
+        /// The order's version: the latest commissionStatusUpdateTime of its products (the time the union search's
+        /// change feed filters on); null when no product has one.
+        /// </summary>
+        [JsonIgnore]
+        public DateTimeOffset? UpdateTime
+        {
+            get
+            {
+                DateTimeOffset? latest = null;
+                if (ProductList != null)
+                {
+                    foreach (var product in ProductList)
+                    {
+                        var t = product?.CommissionStatusUpdateTime;
+                        if (t.HasValue && (!latest.HasValue || t.Value > latest.Value))
+                        {
+                            latest = t;
+                        }
+                    }
+                }
+
+                return latest;
+            }
+        }
+
         public override string ToString() => OrderId;
     }
 

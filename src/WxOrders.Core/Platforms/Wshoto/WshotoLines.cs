@@ -5,7 +5,7 @@ using WxOrders.Lines;
 namespace WxOrders.Platforms.Wshoto
 {
     /// <summary>
-    /// WshotoOrder → OrderLine. OrderId ← order_sn; Status ← status; CreatedAt ← create_time; PaidAt ← pay_time;
+    /// WshotoOrder → OrderLine. OrderId ← order_sn; Status ← status; CreatedAt ← create_time; PaidAt ← pay_time; UpdatedAt ← update_time;
     /// ShopAppId, ShopName ← (none); BuyerOpenId ← open_id; ProductId ← spu_id; SkuId ← sku_id; SkuCode ← sku_no;
     /// Title ← goods_name; Quantity ← goods_num; UnitPrice ← goods_price; LineAmount ← the line's pay_price;
     /// OrderAmount ← the order's pay_price; Freight ← freight_price; Discount ← coupon_price; Commission ← the line's
@@ -25,6 +25,7 @@ namespace WxOrders.Platforms.Wshoto
                     StatusCode = order.Status.HasValue ? ((int)order.Status.Value).ToString(CultureInfo.InvariantCulture) : null,
                     CreatedAt = order.CreateTime,
                     PaidAt = order.PayTime,
+                    UpdatedAt = order.UpdateTime,
                     BuyerOpenId = order.OpenId,
                     OrderAmount = Money.Yuan(order.PayPrice),
                     Freight = Money.Yuan(order.FreightPrice),
