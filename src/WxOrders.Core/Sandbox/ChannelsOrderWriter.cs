@@ -355,6 +355,7 @@ namespace WxOrders.Emulation
             var name = SandboxData.Pick(SandboxData.Names, data.Seed, ChannelsStoreData.What + 101, i);
             var tel = SandboxData.Hash(data.Seed, ChannelsStoreData.What + 102, i);
             var virtualNumber = tel % 5 == 0;
+            var masked = "13" + (tel % 10).ToString(CultureInfo.InvariantCulture) + "****" + ((tel >> 8) % 10000).ToString("D4", CultureInfo.InvariantCulture);
             w.WriteStartObject();
             w.WriteString("user_name", name.Substring(0, 1) + "*");
             w.WriteString("postal_code", SandboxData.AreaCodes[area].Substring(0, 4) + "00");
@@ -363,7 +364,7 @@ namespace WxOrders.Emulation
             w.WriteString("county_name", SandboxData.Districts[area]);
             w.WriteString("detail_info", "****");
             w.WriteString("national_code", SandboxData.AreaCodes[area]);
-            w.WriteString("tel_number", "13" + (tel % 10).ToString(CultureInfo.InvariantCulture) + "****" + ((tel >> 8) % 10000).ToString("D4", CultureInfo.InvariantCulture));
+            w.WriteString("tel_number", masked);
             w.WriteString("house_number", string.Empty);
             w.WriteString("virtual_order_tel_number", string.Empty);
             w.WriteNumber("use_tel_number", virtualNumber ? 1 : 0);
@@ -371,7 +372,7 @@ namespace WxOrders.Emulation
             {
                 w.WritePropertyName("tel_number_ext_info");
                 w.WriteStartObject();
-                w.WriteString("real_tel_number", "13" + (tel % 10).ToString(CultureInfo.InvariantCulture) + "****" + ((tel >> 8) % 10000).ToString("D4", CultureInfo.InvariantCulture));
+                w.WriteString("real_tel_number", masked);
                 w.WriteString("virtual_tel_number", "170" + ((tel >> 20) % 100000000).ToString("D8", CultureInfo.InvariantCulture));
                 w.WriteNumber("virtual_tel_expire_time", data.CreateTime(index) + (30 * 86400));
                 w.WriteNumber("get_virtual_tel_cnt", 1 + (long)((tel >> 40) % 3));
