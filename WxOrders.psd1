@@ -12,7 +12,7 @@
     Author                 = 'WxOrders contributors'
     CompanyName            = 'WxOrders'
     Copyright              = '(c) WxOrders contributors. All rights reserved.'
-    Description            = 'Pulls orders from the WeChat shop, Channels co-account, WeChat Union and Wshoto mall APIs into typed PowerShell objects, with pooled connections, token caching, retries and a local sandbox.'
+    Description            = 'Pulls orders from the WeChat shop, WeChat Store (Channels), Channels co-account, WeChat Union and Wshoto mall APIs into typed PowerShell objects, with pooled connections, token caching, retries and a local sandbox.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('bin/WxOrders.format.ps1xml')
@@ -26,6 +26,7 @@
         'Search-UnionOrder'
         'ConvertTo-WxOrderLine'
         'Get-CoopOrder'
+        'Get-ChannelsOrder'
         'Get-WshotoOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'

@@ -1,4 +1,4 @@
-# Issue 9: ConvertTo-WxOrderLine gives one flat, CSV-ready shape for all four APIs; values survive Export-Csv exactly.
+# Issue 9: ConvertTo-WxOrderLine gives one flat, CSV-ready shape for all the APIs; values survive Export-Csv exactly.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-ModuleManifest) -Force
@@ -11,6 +11,7 @@ BeforeAll {
         $sb.SampleCoopOrders | Get-CoopOrder
         Get-UnionOrder -OrderId $sb.SampleUnionOrderIds
         $sb.SampleWshotoOrderSns | Get-WshotoOrder
+        $sb.SampleChannelsOrderIds | Get-ChannelsOrder
     )
 }
 AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
@@ -18,7 +19,7 @@ AfterAll { Disconnect-WxOrders; $sb | Stop-WxOrdersSandbox }
 Describe 'ConvertTo-WxOrderLine' {
     It 'gives the same columns for every source, all scalars' {
         $lines = $orders | ConvertTo-WxOrderLine
-        ($lines.Source | Sort-Object -Unique) | Should -Be @('Coop', 'Shop', 'Union', 'Wshoto')
+        ($lines.Source | Sort-Object -Unique) | Should -Be @('Coop', 'Shop', 'Union', 'Wshoto', 'Channels')
         foreach ($l in $lines) {
             $l | Should -BeOfType ([WxOrders.OrderLine])
             $l.PSObject.Properties.Name | Should -Be $columns
@@ -38,6 +39,7 @@ Describe 'ConvertTo-WxOrderLine' {
                 { $_ -is [WxOrders.CoopOrder] } { $o.OrderDetail.ProductInfos }
                 { $_ -is [WxOrders.UnionOrder] } { $o.ProductList }
                 { $_ -is [WxOrders.WshotoOrder] } { $o.DetailList }
+                { $_ -is [WxOrders.ChannelsOrder] } { $o.OrderDetail.ProductInfos }
             }
             $expected = [math]::Max(1, @($items | Where-Object { $null -ne $_ }).Count)
             @($o | ConvertTo-WxOrderLine).Count | Should -Be $expected

@@ -50,7 +50,7 @@ namespace WxOrders.Http
             [89506] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
             [89507] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied, IpConfirmAdvice),
             [48001] = new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied,
-                "This app is not authorised for this API. Check in the console that the app has the permission this endpoint needs (store co-account, union promoter, transaction component)."),
+                "This app is not authorised for this API. Check in the console that the app has the permission this endpoint needs (WeChat Store orders: the store's own AppID, or permission set 131 for a third party; store co-account, union promoter, transaction component)."),
             [45009] = new Rule(FailureAction.Permanent, WxErrorCategory.LimitsExceeded,
                 "The app's daily quota for this API is used up. Run the command again tomorrow, or reset the quota in the console."),
             [45011] = new Rule(FailureAction.MinuteQuota, WxErrorCategory.LimitsExceeded,
@@ -63,11 +63,19 @@ namespace WxOrders.Http
         {
             [1010014] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
                 "No order with this id belongs to this buyer. Check that -OrderId (or -OutOrderId) and -OpenId belong together."),
-            // 100002 "not exist": the store (ec) APIs' answer for an object that does not exist. The co-account order
-            // document lists no codes; WxOrders assumes this one for an unknown order_id or a shop_appid it does not
-            // belong to (the sandbox answers it), stated in Get-CoopOrder's help so it can be corrected.
+            // 100002 "not exist": the store (ec) APIs' answer for an object that does not exist (order/get lists it).
+            // The co-account order document lists no codes; WxOrders assumes this one for an unknown order_id or a
+            // shop_appid it does not belong to (the sandbox answers it), stated in Get-CoopOrder's help so it can be corrected.
             [100002] = new Rule(FailureAction.Permanent, WxErrorCategory.ObjectNotFound,
-                "The platform has no such order. For Get-CoopOrder, check that -OrderId and -ShopAppId come from the same co-account order notification event (the order_id there is not the store's own order id)."),
+                "The platform has no such order. For Get-ChannelsOrder, check the id (the store's own 19-digit order id) and that the connection is the store's own app, whose token decides which store is asked. For Get-CoopOrder, check that -OrderId and -ShopAppId come from the same co-account order notification event (the order_id there is not the store's own order id)."),
+            // 40097: the store APIs' "invalid argument", errmsg says which
+            // (https://developers.weixin.qq.com/doc/store/shop/dev_before/commErrCode.md). No code is documented for an
+            // order-list range beyond 7 days; the sandbox answers this one, and the advice covers it.
+            [40097] = new Rule(FailureAction.Permanent, WxErrorCategory.InvalidArgument,
+                "The platform refused a request parameter (its message says which). WeChat Store order lists take time ranges of at most 7 days and ids of digits; if the parameters are valid, report it as a WxOrders bug."),
+            // 45035 and 61004: the caller's IP is not on the WeChat Store's own whitelist (channels.weixin.qq.com/shop).
+            [45035] = StoreIpRule(),
+            [61004] = StoreIpRule(),
         };
 
         private static readonly Dictionary<long, Rule> WshotoOnly = new Dictionary<long, Rule>
@@ -81,6 +89,9 @@ namespace WxOrders.Http
 
         private static readonly Regex Ipv4 = new Regex(@"\b(?:\d{1,3}\.){3}\d{1,3}\b", RegexOptions.CultureInvariant);
         private static readonly Regex Rid = new Regex(@"rid:\s*(?<rid>[0-9A-Za-z\-]+)", RegexOptions.CultureInvariant);
+
+        private static Rule StoreIpRule() => new Rule(FailureAction.Permanent, WxErrorCategory.PermissionDenied,
+            "This machine's IP address is not on the WeChat Store's IP whitelist. Add {ip} in the store's back office (channels.weixin.qq.com/shop, development settings), then run the command again.");
 
         private static Rule TokenRule() => new Rule(FailureAction.TokenRejected, WxErrorCategory.AuthenticationError,
             "The access token was rejected even after a fresh one was fetched. If you connected with -AccessToken, get a new token and run Connect-WxOrders again; otherwise check that no other system resets this app's token with force_refresh.");

@@ -10,10 +10,11 @@ namespace WxOrders
         Shop,
         Union,
         Wshoto,
+        Channels,
     }
 
     /// <summary>
-    /// One product line of an order from any of the four APIs, flat and CSV-ready: every property is a string, a
+    /// One product line of an order from any of the APIs, flat and CSV-ready: every property is a string, a
     /// number, a DateTimeOffset or null. Amounts are decimal yuan (converted exactly from fen where the API sends fen).
     /// An order without product lines gives one line with the product columns empty.
     /// </summary>
@@ -85,7 +86,7 @@ namespace WxOrders.Lines
         public static decimal? Times(decimal? unit, long? count) => unit.HasValue && count.HasValue ? unit.Value * count.Value : (decimal?)null;
     }
 
-    /// <summary>Turns an order object of any of the four APIs into its lines (ConvertTo-WxOrderLine).</summary>
+    /// <summary>Turns an order object of any of the APIs into its lines (ConvertTo-WxOrderLine).</summary>
     internal static class OrderLines
     {
         /// <summary>The lines of <paramref name="order"/>, or null when it is not a WxOrders order.</summary>
@@ -101,6 +102,8 @@ namespace WxOrders.Lines
                     return Platforms.Union.UnionLines.From(union);
                 case WshotoOrder wshoto:
                     return Platforms.Wshoto.WshotoLines.From(wshoto);
+                case ChannelsOrder channels:
+                    return Platforms.Channels.ChannelsLines.From(channels);
                 default:
                     return null;
             }

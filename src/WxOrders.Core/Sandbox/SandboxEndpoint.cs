@@ -94,6 +94,7 @@ namespace WxOrders.Emulation
             yield return new UnionSearchSandbox(sandbox);
             yield return new CoopSandbox(sandbox);
             yield return new WshotoSandbox(sandbox);
+            yield return new ChannelsOrderEndpoint(sandbox);
         }
     }
 

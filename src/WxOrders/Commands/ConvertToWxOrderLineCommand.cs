@@ -10,7 +10,7 @@ namespace WxOrders.Commands
     [OutputType(typeof(OrderLineText))]
     public sealed class ConvertToWxOrderLineCommand : WxOrdersCmdlet
     {
-        /// <summary>A CoopOrder, ShopOrder, UnionOrder or WshotoOrder.</summary>
+        /// <summary>A ChannelsOrder, CoopOrder, ShopOrder, UnionOrder or WshotoOrder.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject[] InputObject { get; set; }
@@ -30,7 +30,7 @@ namespace WxOrders.Commands
                 if (lines == null)
                 {
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("ConvertTo-WxOrderLine takes the orders of Get-CoopOrder, Get-ShopOrder, Get-UnionOrder, Search-UnionOrder and Get-WshotoOrder; it got " + (item?.BaseObject?.GetType().FullName ?? "null") + "."),
+                        new PSArgumentException("ConvertTo-WxOrderLine takes the orders of Get-ChannelsOrder, Get-CoopOrder, Get-ShopOrder, Get-UnionOrder, Search-UnionOrder and Get-WshotoOrder; it got " + (item?.BaseObject?.GetType().FullName ?? "null") + "."),
                         "WxOrders.NotAnOrder",
                         ErrorCategory.InvalidArgument,
                         item));

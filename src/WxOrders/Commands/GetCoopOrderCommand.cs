@@ -9,7 +9,7 @@ namespace WxOrders.Commands
 {
     /// <summary>
     /// Get-CoopOrder: WeChat Channels store orders of a co-account Mini Program (POST /channels/ec/cooperation/order/get).
-    /// The endpoint is listed as retired (offline from 2025-06-16) in at least one maintained WeChat SDK.
+    /// WeChat removed the endpoint on 2025-06-16; Get-ChannelsOrder reads the store's orders with its own order API.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CoopOrder")]
     [OutputType(typeof(CoopOrder))]

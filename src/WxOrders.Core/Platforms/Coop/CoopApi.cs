@@ -47,23 +47,36 @@ namespace WxOrders.Platforms.Coop
     }
 
     /// <summary>
-    /// POST /channels/ec/cooperation/order/get (document 000). Listed as retired (offline from 2025-06-16) in at least one
-    /// maintained WeChat SDK, replaced by the store's own order API; still supported for accounts that can call it.
+    /// POST /channels/ec/cooperation/order/get (document 000). Removed by WeChat on 2025-06-16 (WeChat Store API
+    /// changelog), replaced by the store's own order API (ChannelsApi); still supported for accounts that can call it.
     /// </summary>
     internal static class CoopApi
     {
         public const string Path = "/channels/ec/cooperation/order/get";
         public const WxPlatform Platform = WxPlatform.WeChat;
 
+        /// <summary>Appended to the errors that mean the endpoint is gone or closed to this app.</summary>
+        internal const string RemovedNote =
+            "WeChat removed the co-account endpoint /channels/ec/cooperation/order/get on 2025-06-16 (WeChat Store API changelog, 移除合作账号相关接口). Read the store's orders with Get-ChannelsOrder and Search-ChannelsOrder, connected with the store's own AppID; the co-account order ids (coiqBw3B...) are not store order ids.";
+
         public static async Task<CoopOrder> GetOrderAsync(ApiClient client, CoopOrderKey key, IOperationLog log, CancellationToken cancellationToken)
         {
-            var response = await client.PostAsync(
-                Path,
-                new CoopOrderRequest { ShopAppId = key.ShopAppId, OrderId = key.OrderId },
-                CoopJsonContext.Default.CoopOrderRequest,
-                CoopJsonContext.Default.CoopOrderResponse,
-                log,
-                cancellationToken).ConfigureAwait(false);
+            CoopOrderResponse response;
+            try
+            {
+                response = await client.PostAsync(
+                    Path,
+                    new CoopOrderRequest { ShopAppId = key.ShopAppId, OrderId = key.OrderId },
+                    CoopJsonContext.Default.CoopOrderRequest,
+                    CoopJsonContext.Default.CoopOrderResponse,
+                    log,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (WxApiException ex) when (MeansRemoved(ex))
+            {
+                throw ex.WithMessage(ex.Message + " " + RemovedNote);
+            }
+
             var order = response.Order;
             if (order == null)
             {
@@ -76,5 +89,8 @@ namespace WxOrders.Platforms.Coop
 
             return order;
         }
+
+        /// <summary>48001 (not authorised) or HTTP 404 (no such endpoint): how a removed API answers.</summary>
+        internal static bool MeansRemoved(WxApiException ex) => ex.ErrorCode == 48001 || ex.HttpStatus == 404;
     }
 }
