@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WxOrders.Http
 {
-    /// <summary>POST /cgi-bin/stable_token answer: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html</summary>
+    /// <summary>POST /cgi-bin/stable_token answer: https://developers.weixin.qq.com/doc/service/en/api/base/api_getstableaccesstoken.html</summary>
     internal sealed class WeChatTokenResponse : WeChatResponse
     {
         [JsonPropertyName("access_token")]

@@ -9,7 +9,7 @@ namespace WxOrders.Http
 {
     /// <summary>
     /// WeChat: POST /cgi-bin/stable_token with force_refresh false, so every job of the same app shares one token
-    /// (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html).
+    /// (https://developers.weixin.qq.com/doc/service/en/api/base/api_getstableaccesstoken.html).
     /// </summary>
     internal sealed class WeChatStableTokenSource : TokenSource
     {
