@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WxOrders.Json;
 using WxOrders.Emulation;
 using WxOrders.Platforms.Shop;
 
@@ -29,7 +30,7 @@ namespace WxOrders.Benchmarks
                     sandbox, "POST", ShopApi.Path, Json(
                         "order_id", ShopSandbox.OrderIdOf(i),
                         "openid", ShopSandbox.OpenIdOf(sandbox.Seed, i)))),
-                ShopJsonContext.Default.ShopOrderResponse),
+                WireJsonContext.Default.ShopOrderResponse),
 
             ParseCase.ByName(
                 "union",
@@ -40,7 +41,7 @@ namespace WxOrders.Benchmarks
                         ["page"] = page.ToString(CultureInfo.InvariantCulture),
                         ["pageSize"] = "200",
                     })),
-                "WxOrders.Platforms.Union.UnionJsonContext",
+                "WxOrders.Json.WireJsonContext",
                 "UnionOrderListResponse"),
 
             ParseCase.ByName(
@@ -50,7 +51,7 @@ namespace WxOrders.Benchmarks
                     sandbox, "POST", "/channels/ec/cooperation/order/get", Json(
                         "shop_appid", SandboxBodies.Property(sample, "ShopAppId"),
                         "order_id", SandboxBodies.Property(sample, "OrderId")))),
-                "WxOrders.Platforms.Coop.CoopJsonContext",
+                "WxOrders.Json.WireJsonContext",
                 "CoopOrderResponse"),
 
             ParseCase.ByName(
@@ -58,7 +59,7 @@ namespace WxOrders.Benchmarks
                 "POST /openapi/mall/order/detail, one order per response",
                 sandbox => SandboxBodies.Samples(sandbox, "GetWshotoOrderSns", 64).Select(sn => SandboxBodies.Call(
                     sandbox, "POST", "/openapi/mall/order/detail", Json("order_sn", sn))),
-                "WxOrders.Platforms.Wshoto.WshotoJsonContext",
+                "WxOrders.Json.WireJsonContext",
                 "WshotoResponseWshotoOrderArray"),
         };
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WxOrders.Json;
 using WxOrders.Emulation;
 using WxOrders.Http;
 using WxOrders.Lines;
@@ -21,7 +22,7 @@ namespace WxOrders.Tests
         private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
         private static ChannelsOrderResponse Parse(string json) =>
-            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), ChannelsJsonContext.Default.ChannelsOrderResponse);
+            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), WireJsonContext.Default.ChannelsOrderResponse);
 
         private static ChannelsOrder Order(string orderJson) => Parse(@"{""errcode"":0,""errmsg"":""ok"",""order"":" + orderJson + "}").Order;
 
@@ -30,7 +31,7 @@ namespace WxOrders.Tests
         [Fact]
         public void FullExampleGivesEveryDocumentedValue()
         {
-            var response = JsonSerializer.Deserialize(SandboxClients.Data("channels-order-get.json"), ChannelsJsonContext.Default.ChannelsOrderResponse);
+            var response = JsonSerializer.Deserialize(SandboxClients.Data("channels-order-get.json"), WireJsonContext.Default.ChannelsOrderResponse);
             Assert.Equal(0L, response.ErrCode);
             var o = response.Order;
             Assert.Equal("3729145503581234176", o.OrderId);
@@ -267,14 +268,14 @@ namespace WxOrders.Tests
         [Fact]
         public void RequestBodyIsOnlyTheOrderIdAsAString()
         {
-            var body = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new ChannelsOrderRequest { OrderId = "3729145503581234176" }, ChannelsJsonContext.Default.ChannelsOrderRequest));
+            var body = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new ChannelsOrderRequest { OrderId = "3729145503581234176" }, WireJsonContext.Default.ChannelsOrderRequest));
             Assert.Equal(@"{""order_id"":""3729145503581234176""}", body);
         }
 
         [Fact]
         public void LinesAreOnePerProductLineInExactYuanWithUpdatedAtAndTheSkusCommission()
         {
-            var order = JsonSerializer.Deserialize(SandboxClients.Data("channels-order-get.json"), ChannelsJsonContext.Default.ChannelsOrderResponse).Order;
+            var order = JsonSerializer.Deserialize(SandboxClients.Data("channels-order-get.json"), WireJsonContext.Default.ChannelsOrderResponse).Order;
             Platforms.OrderItems.ForEachPresent(order.OrderDetail.ProductInfos, p => p.OrderId = order.OrderId);
             var lines = OrderLines.From(order).ToArray();
             Assert.Equal(2, lines.Length);

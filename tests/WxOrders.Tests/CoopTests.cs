@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WxOrders.Json;
 using WxOrders.Emulation;
 using WxOrders.Http;
 using WxOrders.Platforms.Coop;
@@ -15,10 +16,10 @@ namespace WxOrders.Tests
     public class CoopTests
     {
         private static CoopOrderResponse Parse(string json) =>
-            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), CoopJsonContext.Default.CoopOrderResponse);
+            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), WireJsonContext.Default.CoopOrderResponse);
 
         private static CoopOrderResponse Parse(byte[] json) =>
-            JsonSerializer.Deserialize(json, CoopJsonContext.Default.CoopOrderResponse);
+            JsonSerializer.Deserialize(json, WireJsonContext.Default.CoopOrderResponse);
 
         [Fact]
         public void DocumentExampleParsesToItsValues()
@@ -174,7 +175,7 @@ namespace WxOrders.Tests
         {
             var body = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(
                 new CoopOrderRequest { ShopAppId = "wxshop", OrderId = "coiqBw3B" },
-                CoopJsonContext.Default.CoopOrderRequest));
+                WireJsonContext.Default.CoopOrderRequest));
             Assert.Equal(@"{""shop_appid"":""wxshop"",""order_id"":""coiqBw3B""}", body);
         }
 
@@ -293,7 +294,7 @@ namespace WxOrders.Tests
             using var client = SandboxClients.For(sb, WxPlatform.WeChat);
             var ex = await Assert.ThrowsAsync<WxApiException>(() => client.SendAsync(
                 new ApiRequest(System.Net.Http.HttpMethod.Post, CoopApi.Path, Encoding.UTF8.GetBytes(body)),
-                CoopJsonContext.Default.CoopOrderResponse, null, CancellationToken.None));
+                WireJsonContext.Default.CoopOrderResponse, null, CancellationToken.None));
             Assert.Equal(47001L, ex.ErrorCode);
             Assert.Contains(named, ex.ErrorMessage);
         }

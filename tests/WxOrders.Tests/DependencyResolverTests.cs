@@ -33,7 +33,7 @@ namespace WxOrders.Tests
         [InlineData(null, false)]
         public void OnlyTheDesktopFrameworkGetsTheResolver(string description, bool expected)
         {
-            Assert.Equal(expected, DependencyResolver.IsNetFramework(description));
+            Assert.Equal(expected, RuntimeCheck.IsNetFrameworkDescription(description));
         }
 
         [Theory]

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using WxOrders.Json;
 using WxOrders.Http;
 using WxOrders.Platforms.Shop;
 using WxOrders.Platforms.Wshoto;
@@ -54,7 +55,7 @@ namespace WxOrders.Tests
         [Fact]
         public void ShopListLeavesOutAnOpenWindowEnd()
         {
-            var body = System.Text.Json.JsonSerializer.Serialize(ShopListApi.Request(new ShopOrderQuery(), 1, 10), ShopListJsonContext.Default.ShopOrderListRequest);
+            var body = System.Text.Json.JsonSerializer.Serialize(ShopListApi.Request(new ShopOrderQuery(), 1, 10), WireJsonContext.Default.ShopOrderListRequest);
             Assert.Equal("{\"page\":1,\"page_size\":10,\"sort_order\":2}", body);
             Assert.NotNull(new ShopOrderQuery { StartTime = DateTimeOffset.UtcNow, EndTime = DateTimeOffset.UtcNow.AddSeconds(-1) }.Validate());
             Assert.Throws<ArgumentOutOfRangeException>(() => ShopListApi.ListAsync(null, null, 1, 101, null, CancellationToken.None).GetAwaiter().GetResult());
@@ -63,7 +64,7 @@ namespace WxOrders.Tests
         [Fact]
         public void WshotoListExampleIsReadWithoutTakingItsDecimalsForFen()
         {
-            var r = TestJson.ParseFile("wshoto-order-list.json", WshotoListJsonContext.Default.WshotoResponseWshotoListData);
+            var r = TestJson.ParseFile("wshoto-order-list.json", WireJsonContext.Default.WshotoResponseWshotoListData);
             Assert.Equal(0, r.Code);
             Assert.Equal(5, r.Data.Total);
             var record = Assert.Single(r.Data.Records);
@@ -107,7 +108,7 @@ namespace WxOrders.Tests
         {
             Assert.Equal(HttpMethod.Get, WshotoListApi.MethodFor(netFramework: false));
             Assert.Equal(HttpMethod.Post, WshotoListApi.MethodFor(netFramework: true));
-            var body = System.Text.Json.JsonSerializer.Serialize(WshotoListApi.Request(null, 1, 50), WshotoListJsonContext.Default.WshotoOrderListRequest);
+            var body = System.Text.Json.JsonSerializer.Serialize(WshotoListApi.Request(null, 1, 50), WireJsonContext.Default.WshotoOrderListRequest);
             Assert.Equal("{\"type\":1,\"start_time\":0,\"current_index\":1,\"page_size\":50}", body);
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using WxOrders.Json;
 using WxOrders.Lines;
 using WxOrders.Platforms.Coop;
 using WxOrders.Platforms.Shop;
@@ -37,7 +38,7 @@ namespace WxOrders.Tests
         [Fact]
         public void ShopExample()
         {
-            var order = TestJson.ParseFile("shop-order-get.json", ShopJsonContext.Default.ShopOrderResponse).Order;
+            var order = TestJson.ParseFile("shop-order-get.json", WireJsonContext.Default.ShopOrderResponse).Order;
             order.OpenId = "oBuyer";
             var line = Assert.Single(OrderLines.From(order));
             Assert.Equal(OrderSource.Shop, line.Source);
@@ -60,7 +61,7 @@ namespace WxOrders.Tests
         [Fact]
         public void CoopExample()
         {
-            var order = TestJson.ParseFile("coop-order-example.json", CoopJsonContext.Default.CoopOrderResponse).Order;
+            var order = TestJson.ParseFile("coop-order-example.json", WireJsonContext.Default.CoopOrderResponse).Order;
             order.ShopAppId = "wxshop";
             order.OrderId = "coOrder";
             var line = Assert.Single(OrderLines.From(order));
@@ -81,7 +82,7 @@ namespace WxOrders.Tests
         [Fact]
         public void UnionExampleKeepsYuanAndPendingCommission()
         {
-            var orders = TestJson.ParseFile("union-order-search.json", UnionJsonContext.Default.UnionOrderListResponse).OrderList;
+            var orders = TestJson.ParseFile("union-order-search.json", WireJsonContext.Default.UnionOrderListResponse).OrderList;
             var lines = orders.SelectMany(OrderLines.From).ToList();
             Assert.Equal(orders.Count, lines.Count);
             var first = lines[0];
@@ -103,7 +104,7 @@ namespace WxOrders.Tests
         {
             var response = System.Text.Json.JsonSerializer.Deserialize(
                 System.IO.File.ReadAllBytes(TestJson.DataPath("wshoto-order-example.json")),
-                WshotoJsonContext.Default.WshotoResponseWshotoOrderArray);
+                WireJsonContext.Default.WshotoResponseWshotoOrderArray);
             var line = Assert.Single(OrderLines.From(Assert.Single(response.Data)));
             Assert.Equal(OrderSource.Wshoto, line.Source);
             Assert.Equal("1723051502104450002", line.OrderId);

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using WxOrders.Json;
 using WxOrders.Lines;
 using WxOrders.Platforms.Shop;
 using WxOrders.Platforms.Union;
@@ -25,7 +26,7 @@ namespace WxOrders.Tests
             var json = "{\"errcode\":0,\"order\":{\"order_id\":18446744073709551615,\"status\":30,"
                 + "\"create_time\":\"2025-03-29 23:58:01\",\"update_time\":\"2025-03-30 08:00:00\",\"fund_type\":1,\"scene\":\"1177\","
                 + "\"openid\":\"oBuyer\",\"order_detail\":{\"product_infos\":[{\"out_product_id\":\"p\",\"product_cnt\":2,\"sale_price\":150,\"real_price\":120}]}}}";
-            var order = TestJson.Parse(json, ShopJsonContext.Default.ShopOrderResponse).Order;
+            var order = TestJson.Parse(json, WireJsonContext.Default.ShopOrderResponse).Order;
             Assert.Equal(18446744073709551615UL, order.OrderId);
             Assert.Equal(new DateTimeOffset(2025, 3, 29, 23, 58, 1, China), order.CreateTime);
             Assert.Equal(new DateTimeOffset(2025, 3, 30, 8, 0, 0, China), order.UpdateTime);
@@ -42,7 +43,7 @@ namespace WxOrders.Tests
         [Fact]
         public void ShopOrderWithoutTheNewFieldsStillParses()
         {
-            var order = TestJson.ParseFile("shop-order-get.json", ShopJsonContext.Default.ShopOrderResponse).Order;
+            var order = TestJson.ParseFile("shop-order-get.json", WireJsonContext.Default.ShopOrderResponse).Order;
             Assert.Null(order.UpdateTime);
             Assert.Null(order.FundType);
             Assert.Null(order.OpenId);
@@ -56,7 +57,7 @@ namespace WxOrders.Tests
                 + "{\"productId\":2,\"commissionStatus\":\"SETTLEMENT_SUCCESS\",\"commissionStatusUpdateTime\":1751385533},"
                 + "{\"productId\":3,\"commissionStatus\":\"SETTLEMENT_PENDING\"}]},"
                 + "{\"orderId\":\"1952300000000002\",\"productList\":[{\"productId\":4}]}]}";
-            var orders = TestJson.Parse(json, UnionJsonContext.Default.UnionOrderListResponse).OrderList;
+            var orders = TestJson.Parse(json, WireJsonContext.Default.UnionOrderListResponse).OrderList;
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1751385533), orders[0].UpdateTime);
             Assert.Equal(China, orders[0].UpdateTime.Value.Offset);
             Assert.Null(orders[1].UpdateTime);

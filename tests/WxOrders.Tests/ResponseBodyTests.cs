@@ -12,7 +12,7 @@ using Xunit;
 namespace WxOrders.Tests
 {
     /// <summary>
-    /// How ApiClient reads a body: whole into memory up to ApiClient.MaxBufferedBody (with or without a
+    /// How ApiClient reads a body: whole into memory up to ResponseReader.MaxBufferedBody (with or without a
     /// Content-Length, in any chunking, after any amount of leading whitespace), streamed beyond it.
     /// </summary>
     public class ResponseBodyTests
@@ -79,14 +79,14 @@ namespace WxOrders.Tests
         [InlineData(false)]
         public async Task ABodyAboveTheLimitIsParsedFromTheStream(bool withLength)
         {
-            var text = Order(ApiClient.MaxBufferedBody + 100000);
+            var text = Order(ResponseReader.MaxBufferedBody + 100000);
             var order = await Fetch(() => withLength ? new StringContent(text, Encoding.UTF8, "application/json") : Chunked(text, 65536));
             Assert.Equal(ulong.MaxValue, order.OrderId);
         }
 
         [Theory]
         [InlineData(50)]
-        [InlineData(ApiClient.MaxBufferedBody + 100000)]
+        [InlineData(ResponseReader.MaxBufferedBody + 100000)]
         public async Task ACutOffBodyIsInvalidData(int padding)
         {
             var text = Order(padding);

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using WxOrders.Json;
 using WxOrders.Platforms.Shop;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace WxOrders.Tests
         [Fact]
         public void DocumentedExampleGivesDocumentedValues()
         {
-            var r = TestJson.ParseFile("shop-order-get.json", ShopJsonContext.Default.ShopOrderResponse);
+            var r = TestJson.ParseFile("shop-order-get.json", WireJsonContext.Default.ShopOrderResponse);
             Assert.Equal(0, r.ErrCode);
             var o = r.Order;
             Assert.Equal(123455UL, o.OrderId);
@@ -55,7 +56,7 @@ namespace WxOrders.Tests
         [InlineData("\"18446744073709551615\"", 18446744073709551615UL)]
         public void OrderIdsBeyondDoublePrecisionSurviveExactly(string wire, ulong expected)
         {
-            var r = TestJson.Parse("{\"errcode\":0,\"order\":{\"order_id\":" + wire + ",\"status\":20}}", ShopJsonContext.Default.ShopOrderResponse);
+            var r = TestJson.Parse("{\"errcode\":0,\"order\":{\"order_id\":" + wire + ",\"status\":20}}", WireJsonContext.Default.ShopOrderResponse);
             Assert.Equal(expected, r.Order.OrderId);
         }
 
@@ -64,7 +65,7 @@ namespace WxOrders.Tests
         {
             var json = "{\"order\":{\"order_id\":1,\"status\":20,\"path\":null,\"order_detail\":{\"product_infos\":null,\"pay_info\":{},"
                 + "\"price_info\":{\"order_price\":null,\"brand_new_field\":{\"x\":[1,2,3]}},\"future\":true,\"buyer_info\":{\"lastedchange_time\":\"\"}},\"unknown\":\"x\"},\"extra\":[1]}";
-            var r = TestJson.Parse(json, ShopJsonContext.Default.ShopOrderResponse);
+            var r = TestJson.Parse(json, WireJsonContext.Default.ShopOrderResponse);
             Assert.Null(r.ErrCode);
             Assert.Null(r.Order.Path);
             Assert.Null(r.Order.OrderDetail.ProductInfos);
@@ -80,7 +81,7 @@ namespace WxOrders.Tests
         [InlineData(777, (ShopOrderStatus)777)]
         public void StatusNumbersAreKeptIncludingUnknownOnes(int wire, ShopOrderStatus expected)
         {
-            var r = TestJson.Parse("{\"order\":{\"order_id\":1,\"status\":" + wire + "}}", ShopJsonContext.Default.ShopOrderResponse);
+            var r = TestJson.Parse("{\"order\":{\"order_id\":1,\"status\":" + wire + "}}", WireJsonContext.Default.ShopOrderResponse);
             Assert.Equal(expected, r.Order.Status);
             Assert.Equal(wire, (int)r.Order.Status);
         }
@@ -88,7 +89,7 @@ namespace WxOrders.Tests
         [Fact]
         public void StatusAsNumericStringIsAccepted()
         {
-            var r = TestJson.Parse("{\"order\":{\"order_id\":\"42\",\"status\":\"30\"}}", ShopJsonContext.Default.ShopOrderResponse);
+            var r = TestJson.Parse("{\"order\":{\"order_id\":\"42\",\"status\":\"30\"}}", WireJsonContext.Default.ShopOrderResponse);
             Assert.Equal(ShopOrderStatus.AwaitingReceipt, r.Order.Status);
             Assert.Equal(42UL, r.Order.OrderId);
         }
@@ -97,7 +98,7 @@ namespace WxOrders.Tests
         public void BothSpellingsOfDeliveryStatusAreRead()
         {
             var json = "{\"order\":{\"order_id\":1,\"status\":30,\"order_detail\":{\"delivery_detail\":{\"delivery_list\":[{\"delivey_status\":\"a\"},{\"delivery_status\":\"b\"}]}}}}";
-            var list = TestJson.Parse(json, ShopJsonContext.Default.ShopOrderResponse).Order.OrderDetail.DeliveryDetail.DeliveryList;
+            var list = TestJson.Parse(json, WireJsonContext.Default.ShopOrderResponse).Order.OrderDetail.DeliveryDetail.DeliveryList;
             Assert.Equal("a", list[0].DeliveryStatus);
             Assert.Equal("b", list[1].DeliveryStatus);
         }
@@ -111,7 +112,7 @@ namespace WxOrders.Tests
         [InlineData("{\"order\":[]}")]
         public void WrongValuesAreRefusedNotGuessed(string json)
         {
-            Assert.ThrowsAny<JsonException>(() => TestJson.Parse(json, ShopJsonContext.Default.ShopOrderResponse));
+            Assert.ThrowsAny<JsonException>(() => TestJson.Parse(json, WireJsonContext.Default.ShopOrderResponse));
         }
     }
 }

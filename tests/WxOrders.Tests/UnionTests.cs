@@ -22,10 +22,10 @@ namespace WxOrders.Tests
         private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
         private static UnionOrderListResponse Parse(string json) =>
-            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), UnionJsonContext.Default.UnionOrderListResponse);
+            JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), WireJsonContext.Default.UnionOrderListResponse);
 
         private static UnionOrderListResponse ParseFile(string name) =>
-            JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", name)), UnionJsonContext.Default.UnionOrderListResponse);
+            JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", name)), WireJsonContext.Default.UnionOrderListResponse);
 
         /// <summary>One order with one product line whose fields are given as raw JSON members.</summary>
         private static UnionProduct Line(string members) =>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WxOrders.Json;
 using WxOrders.Emulation;
 using WxOrders.Http;
 using WxOrders.Platforms.Wshoto;
@@ -18,7 +19,7 @@ namespace WxOrders.Tests
         private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
         private static WshotoResponse<WshotoOrder[]> Parse(byte[] json) =>
-            JsonSerializer.Deserialize(json, WshotoJsonContext.Default.WshotoResponseWshotoOrderArray);
+            JsonSerializer.Deserialize(json, WireJsonContext.Default.WshotoResponseWshotoOrderArray);
 
         private static WshotoResponse<WshotoOrder[]> Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
@@ -250,7 +251,7 @@ namespace WxOrders.Tests
         [Fact]
         public void RequestBodyCarriesTheOrderSnAsAString()
         {
-            var body = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new WshotoOrderRequest { OrderSn = "1723051502104450002" }, WshotoJsonContext.Default.WshotoOrderRequest));
+            var body = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(new WshotoOrderRequest { OrderSn = "1723051502104450002" }, WireJsonContext.Default.WshotoOrderRequest));
             Assert.Equal(@"{""order_sn"":""1723051502104450002""}", body);
         }
 
@@ -371,7 +372,7 @@ namespace WxOrders.Tests
             using var client = SandboxClients.For(sb, WxPlatform.Wshoto);
             var ex = await Assert.ThrowsAsync<WxApiException>(() => client.SendAsync(
                 new ApiRequest(System.Net.Http.HttpMethod.Post, WshotoApi.Path, Encoding.UTF8.GetBytes(body)),
-                WshotoJsonContext.Default.WshotoResponseWshotoOrderArray, null, CancellationToken.None));
+                WireJsonContext.Default.WshotoResponseWshotoOrderArray, null, CancellationToken.None));
             Assert.Equal(47001L, ex.ErrorCode);
         }
 

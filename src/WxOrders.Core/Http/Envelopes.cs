@@ -51,56 +51,20 @@ namespace WxOrders.Http
         string IApiEnvelope.EnvelopeMessage => Code.HasValue ? Msg : "the response has no 'code' field";
     }
 
-    internal sealed class WeChatTokenResponse : WeChatResponse
+    /// <summary>The envelope check every response passes before a platform sees it.</summary>
+    internal static class Envelope
     {
-        [JsonPropertyName("access_token")]
-        public string AccessToken { get; set; }
+        /// <summary>Returns <paramref name="response"/> when its code is 0 or absent; otherwise the one table (ErrorCatalog) names the failure.</summary>
+        public static T EnsureSuccess<T>(T response, WxPlatform platform, string path, Redactor redactor)
+            where T : class, IApiEnvelope
+        {
+            var code = response.EnvelopeCode ?? 0;
+            if (code != 0)
+            {
+                throw ErrorCatalog.FromApi(platform, path, code, redactor.Redact(response.EnvelopeMessage));
+            }
 
-        [JsonPropertyName("expires_in")]
-        public long? ExpiresIn { get; set; }
-    }
-
-    internal sealed class WshotoTokenData
-    {
-        [JsonPropertyName("access_token")]
-        public string AccessToken { get; set; }
-
-        [JsonPropertyName("expires_in")]
-        public long? ExpiresIn { get; set; }
-
-        [JsonPropertyName("create_at")]
-        public long? CreateAt { get; set; }
-    }
-
-    internal sealed class WeChatTokenRequest
-    {
-        [JsonPropertyName("grant_type")]
-        public string GrantType { get; set; } = "client_credential";
-
-        [JsonPropertyName("appid")]
-        public string AppId { get; set; }
-
-        [JsonPropertyName("secret")]
-        public string Secret { get; set; }
-
-        [JsonPropertyName("force_refresh")]
-        public bool ForceRefresh { get; set; }
-    }
-
-    /// <summary>
-    /// Serialization metadata for the core's own types. Every platform folder has a context like this one with the
-    /// same options: numbers may arrive as strings, property names match case-insensitively (the documents disagree
-    /// on case, e.g. "Errcode"), unknown fields are ignored.
-    /// </summary>
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        GenerationMode = JsonSourceGenerationMode.Default)]
-    [JsonSerializable(typeof(WeChatTokenResponse))]
-    [JsonSerializable(typeof(WeChatTokenRequest))]
-    [JsonSerializable(typeof(WshotoResponse<WshotoTokenData>))]
-    internal sealed partial class CoreJsonContext : JsonSerializerContext
-    {
+            return response;
+        }
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace WxOrders.Infrastructure
 {
@@ -20,7 +19,7 @@ namespace WxOrders.Infrastructure
 
         public void OnImport()
         {
-            if (!DependencyResolver.IsNetFramework(RuntimeInformation.FrameworkDescription))
+            if (!RuntimeCheck.IsNetFramework)
             {
                 return;
             }
@@ -84,9 +83,6 @@ namespace WxOrders.Infrastructure
             this.folder = folder;
             this.load = load;
         }
-
-        public static bool IsNetFramework(string frameworkDescription) =>
-            frameworkDescription != null && frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>True when the module should answer for <paramref name="requested"/> asked by <paramref name="requesting"/>.</summary>
         public static bool Handles(AssemblyName requested, AssemblyName requesting)

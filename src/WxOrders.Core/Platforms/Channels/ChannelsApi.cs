@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Http;
+using WxOrders.Json;
 
 namespace WxOrders.Platforms.Channels
 {
@@ -20,16 +21,6 @@ namespace WxOrders.Platforms.Channels
         public ChannelsOrder Order { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(ChannelsOrderRequest))]
-    [JsonSerializable(typeof(ChannelsOrderResponse))]
-    internal sealed partial class ChannelsJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>
     /// The WeChat Store (微信小店) order API, the live successor of the co-account endpoint (Get-CoopOrder):
     /// POST /channels/ec/order/get, https://developers.weixin.qq.com/doc/store/API/order/get
@@ -45,8 +36,8 @@ namespace WxOrders.Platforms.Channels
             var response = await client.PostAsync(
                 GetPath,
                 new ChannelsOrderRequest { OrderId = orderId },
-                ChannelsJsonContext.Default.ChannelsOrderRequest,
-                ChannelsJsonContext.Default.ChannelsOrderResponse,
+                WireJsonContext.Default.ChannelsOrderRequest,
+                WireJsonContext.Default.ChannelsOrderResponse,
                 log,
                 cancellationToken).ConfigureAwait(false);
             var order = response.Order;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Http;
+using WxOrders.Json;
 
 namespace WxOrders.Platforms.Coop
 {
@@ -36,16 +37,6 @@ namespace WxOrders.Platforms.Coop
         public CoopOrder Order { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(CoopOrderRequest))]
-    [JsonSerializable(typeof(CoopOrderResponse))]
-    internal sealed partial class CoopJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>
     /// POST /channels/ec/cooperation/order/get (document 000). Removed by WeChat on 2025-06-16 (WeChat Store API
     /// changelog), replaced by the store's own order API (ChannelsApi); still supported for accounts that can call it.
@@ -67,8 +58,8 @@ namespace WxOrders.Platforms.Coop
                 response = await client.PostAsync(
                     Path,
                     new CoopOrderRequest { ShopAppId = key.ShopAppId, OrderId = key.OrderId },
-                    CoopJsonContext.Default.CoopOrderRequest,
-                    CoopJsonContext.Default.CoopOrderResponse,
+                    WireJsonContext.Default.CoopOrderRequest,
+                    WireJsonContext.Default.CoopOrderResponse,
                     log,
                     cancellationToken).ConfigureAwait(false);
             }

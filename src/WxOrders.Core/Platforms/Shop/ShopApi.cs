@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Http;
+using WxOrders.Json;
 
 namespace WxOrders.Platforms.Shop
 {
@@ -46,16 +47,6 @@ namespace WxOrders.Platforms.Shop
         public ShopOrder Order { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(ShopOrderRequest))]
-    [JsonSerializable(typeof(ShopOrderResponse))]
-    internal sealed partial class ShopJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>POST /shop/order/get (document 001).</summary>
     internal static class ShopApi
     {
@@ -67,8 +58,8 @@ namespace WxOrders.Platforms.Shop
             var response = await client.PostAsync(
                 Path,
                 new ShopOrderRequest { OrderId = key.OrderId, OutOrderId = key.OrderId.HasValue ? null : key.OutOrderId, OpenId = key.OpenId },
-                ShopJsonContext.Default.ShopOrderRequest,
-                ShopJsonContext.Default.ShopOrderResponse,
+                WireJsonContext.Default.ShopOrderRequest,
+                WireJsonContext.Default.ShopOrderResponse,
                 log,
                 cancellationToken).ConfigureAwait(false);
             var order = response.Order;

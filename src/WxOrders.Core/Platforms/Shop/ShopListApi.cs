@@ -63,16 +63,6 @@ namespace WxOrders.Platforms.Shop
         public long? TotalNum { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(ShopOrderListRequest))]
-    [JsonSerializable(typeof(ShopOrderListResponse))]
-    internal sealed partial class ShopListJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>
     /// POST /shop/order/get_list: shop orders by creation time, by page number
     /// (developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/API/order/get_order_list.html).
@@ -97,8 +87,8 @@ namespace WxOrders.Platforms.Shop
             var response = await client.PostAsync(
                 Path,
                 Request(query, page, pageSize),
-                ShopListJsonContext.Default.ShopOrderListRequest,
-                ShopListJsonContext.Default.ShopOrderListResponse,
+                WireJsonContext.Default.ShopOrderListRequest,
+                WireJsonContext.Default.ShopOrderListResponse,
                 log,
                 cancellationToken).ConfigureAwait(false);
 

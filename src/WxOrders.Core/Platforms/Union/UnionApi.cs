@@ -30,16 +30,6 @@ namespace WxOrders.Platforms.Union
         public long? TotalNum { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(UnionOrderInfoRequest))]
-    [JsonSerializable(typeof(UnionOrderListResponse))]
-    internal sealed partial class UnionJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>POST /union/promoter/order/info and GET /union/promoter/order/search (document 002).</summary>
     internal static class UnionApi
     {
@@ -61,8 +51,8 @@ namespace WxOrders.Platforms.Union
             var response = await client.PostAsync(
                 InfoPath,
                 new UnionOrderInfoRequest { OrderIdList = orderIds },
-                UnionJsonContext.Default.UnionOrderInfoRequest,
-                UnionJsonContext.Default.UnionOrderListResponse,
+                WireJsonContext.Default.UnionOrderInfoRequest,
+                WireJsonContext.Default.UnionOrderListResponse,
                 log,
                 cancellationToken).ConfigureAwait(false);
             return Complete(response.OrderList);
@@ -77,7 +67,7 @@ namespace WxOrders.Platforms.Union
             }
 
             var request = new ApiRequest(HttpMethod.Get, SearchPath, query: SearchParameters(query, page, pageSize));
-            var response = await client.SendAsync(request, UnionJsonContext.Default.UnionOrderListResponse, log, cancellationToken).ConfigureAwait(false);
+            var response = await client.SendAsync(request, WireJsonContext.Default.UnionOrderListResponse, log, cancellationToken).ConfigureAwait(false);
 
             // Null entries stay in place: the page walk skips them and counts them, and -Skip positions stay exact.
             // The entry count (not the order count) says whether the page was full.

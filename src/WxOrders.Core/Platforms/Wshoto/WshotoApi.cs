@@ -14,21 +14,6 @@ namespace WxOrders.Platforms.Wshoto
         public string OrderSn { get; set; }
     }
 
-    /// <summary>
-    /// "data" is one order in the document's example and "object[]" in its table: both are read (OneOrManyConverter).
-    /// </summary>
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = new[] { typeof(OneOrManyConverter<WshotoOrder>) })]
-    [JsonSerializable(typeof(WshotoOrderRequest))]
-    [JsonSerializable(typeof(WshotoResponse<WshotoOrder[]>))]
-    [JsonSerializable(typeof(WshotoOrder))]
-    internal sealed partial class WshotoJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>POST /openapi/mall/order/detail (document 003).</summary>
     internal static class WshotoApi
     {
@@ -40,8 +25,8 @@ namespace WxOrders.Platforms.Wshoto
             var response = await client.PostAsync(
                 Path,
                 new WshotoOrderRequest { OrderSn = orderSn },
-                WshotoJsonContext.Default.WshotoOrderRequest,
-                WshotoJsonContext.Default.WshotoResponseWshotoOrderArray,
+                WireJsonContext.Default.WshotoOrderRequest,
+                WireJsonContext.Default.WshotoResponseWshotoOrderArray,
                 log,
                 cancellationToken).ConfigureAwait(false);
             var order = Pick(response.Data, orderSn);

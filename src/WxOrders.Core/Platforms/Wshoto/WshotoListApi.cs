@@ -125,16 +125,6 @@ namespace WxOrders.Platforms.Wshoto
         public List<WshotoListRecord> Records { get; set; }
     }
 
-    [JsonSourceGenerationOptions(
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-    [JsonSerializable(typeof(WshotoOrderListRequest))]
-    [JsonSerializable(typeof(WshotoResponse<WshotoListData>))]
-    internal sealed partial class WshotoListJsonContext : JsonSerializerContext
-    {
-    }
-
     /// <summary>
     /// /openapi/mall/order/list: Wshoto orders by a time window, by page number
     /// (open.wshoto.com/doc/pages/mall/order/orderList.html).
@@ -162,9 +152,9 @@ namespace WxOrders.Platforms.Wshoto
                 throw new ArgumentOutOfRangeException(nameof(pageSize), "The Wshoto list page size is 1 to 100.");
             }
 
-            var body = JsonSerializer.SerializeToUtf8Bytes(Request(query, page, pageSize), WshotoListJsonContext.Default.WshotoOrderListRequest);
-            var request = new ApiRequest(MethodFor(ApiClient.IsNetFramework), Path, body);
-            var response = await client.SendAsync(request, WshotoListJsonContext.Default.WshotoResponseWshotoListData, log, cancellationToken).ConfigureAwait(false);
+            var body = JsonSerializer.SerializeToUtf8Bytes(Request(query, page, pageSize), WireJsonContext.Default.WshotoOrderListRequest);
+            var request = new ApiRequest(MethodFor(RuntimeCheck.IsNetFramework), Path, body);
+            var response = await client.SendAsync(request, WireJsonContext.Default.WshotoResponseWshotoListData, log, cancellationToken).ConfigureAwait(false);
             var records = response.Data?.Records ?? new List<WshotoListRecord>(0);
             return new ApiPage<WshotoListRecord>(page, records, response.Data?.Total, records.Count);
         }

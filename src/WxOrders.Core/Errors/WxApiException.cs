@@ -2,47 +2,6 @@ using System;
 
 namespace WxOrders
 {
-    /// <summary>The two platforms WxOrders talks to.</summary>
-    public enum WxPlatform
-    {
-        /// <summary>api.weixin.qq.com: shop, channels co-account and union APIs.</summary>
-        WeChat = 0,
-        /// <summary>open.wshoto.com: Wshoto mall APIs.</summary>
-        Wshoto = 1,
-    }
-
-    /// <summary>
-    /// Mirrors the names of System.Management.Automation.ErrorCategory that WxOrders uses, so the engine
-    /// assembly does not need PowerShell; the cmdlet layer maps these one to one by name.
-    /// </summary>
-    public enum WxErrorCategory
-    {
-        NotSpecified = 0,
-        AuthenticationError,
-        PermissionDenied,
-        LimitsExceeded,
-        ObjectNotFound,
-        InvalidArgument,
-        InvalidOperation,
-        ConnectionError,
-        OperationTimeout,
-        InvalidData,
-        ResourceUnavailable,
-    }
-
-    /// <summary>What the shared core does with a failure. One table decides it (ErrorCatalog).</summary>
-    internal enum FailureAction
-    {
-        /// <summary>Report it; never repeat the request.</summary>
-        Permanent = 0,
-        /// <summary>Repeat after an exponential, jittered back-off.</summary>
-        Transient,
-        /// <summary>Repeat after waiting for the next minute (WeChat 45011).</summary>
-        MinuteQuota,
-        /// <summary>Fetch a fresh token once and repeat once.</summary>
-        TokenRejected,
-    }
-
     /// <summary>
     /// A failed call to one of the order APIs, or to the token endpoint. Its message says what to do next.
     /// It never carries the app secret, the access token or a full request URL.

@@ -48,7 +48,7 @@ namespace WxOrders.Http
         private long fetchCount;
         private DateTimeOffset nextBackgroundAttempt = DateTimeOffset.MinValue;
 
-        /// <param name="fetch">Fetches a new token; null for a fixed token that cannot be renewed.</param>
+        /// <param name="fetch">Fetches a new token (the platform's <see cref="ITokenSource"/>); null for a fixed token that cannot be renewed.</param>
         public TokenCache(Func<CancellationToken, Task<AccessToken>> fetch, AccessToken fixedToken = null, Func<DateTimeOffset> clock = null)
         {
             this.fetch = fetch;

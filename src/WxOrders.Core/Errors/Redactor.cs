@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace WxOrders.Http
@@ -61,6 +62,26 @@ namespace WxOrders.Http
             }
 
             return text;
+        }
+
+        /// <summary>
+        /// An exception as a message may show it: the chain of inner messages (they say what actually happened:
+        /// connection refused, reset by peer), redacted, because a runtime may one day put the URL in its text.
+        /// </summary>
+        public string Describe(Exception ex)
+        {
+            var text = new StringBuilder();
+            for (var e = ex; e != null && text.Length < 400; e = e.InnerException)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append(": ");
+                }
+
+                text.Append(e.Message.TrimEnd('.'));
+            }
+
+            return Redact(text.ToString());
         }
 
         /// <summary>Masks secret-bearing query and key/value pairs in any text.</summary>
