@@ -86,7 +86,8 @@ namespace WxOrders.Checkpoints
     }
 
     /// <summary>
-    /// One checkpointed search: holds the checkpoint's lock from <see cref="Begin"/> to <see cref="Dispose"/>, gives
+    /// One checkpointed search: holds the checkpoint's lock from <see cref="Begin"/> to <see cref="Finish"/> (or
+    /// <see cref="Dispose"/>), gives
     /// the window, decides which orders to write, and records the pending state at the end.
     /// <code>
     /// using (var run = CheckpointRun.Begin(request))     // before any request: may throw CheckpointException
@@ -290,11 +291,19 @@ namespace WxOrders.Checkpoints
                 p.Repeats = Repeats;
                 p.Reason = complete ? null : (string.IsNullOrEmpty(reason) ? "the search did not read every page" : reason);
                 p.Seen = complete ? Prune(data.Committed.Seen.Concat(mine), End - Overlap) : null;
-                CheckpointFile.Write(Path, data);
+                try
+                {
+                    CheckpointFile.Write(Path, data);
+                }
+                finally
+                {
+                    // The run is over: the session may Complete (or search) next, while a recipe's hold, if any, stays.
+                    held.Dispose();
+                }
             }
         }
 
-        /// <summary>Releases the lock; a run that did not Finish is recorded as incomplete (best effort: a kill leaves it as running).</summary>
+        /// <summary>A run that did not Finish is recorded as incomplete (best effort: a kill leaves it as running); releases the lock.</summary>
         public void Dispose()
         {
             try
