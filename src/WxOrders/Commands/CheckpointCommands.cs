@@ -30,6 +30,7 @@ namespace WxOrders.Commands
     public sealed class GetWxOrderCheckpointCommand : WxOrdersCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
         [ValidateNotBlank]
         public string Path { get; set; }
 
@@ -47,11 +48,12 @@ namespace WxOrders.Commands
     }
 
     /// <summary>Complete-WxOrderCheckpoint: makes the last checkpointed search's pending state the committed one.</summary>
-    [Cmdlet("Complete", "WxOrderCheckpoint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Complete, "WxOrderCheckpoint")]
     [OutputType(typeof(Checkpoint))]
     public sealed class CompleteWxOrderCheckpointCommand : WxOrdersCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
         [ValidateNotBlank]
         public string Path { get; set; }
 
@@ -61,11 +63,6 @@ namespace WxOrders.Commands
         protected override void ProcessRecord()
         {
             var full = CheckpointCmdlets.Resolve(this, Path);
-            if (!ShouldProcess(full, "Commit the last checkpointed search"))
-            {
-                return;
-            }
-
             try
             {
                 var result = CheckpointStore.Complete(full, CheckpointCmdlets.SessionKey);
@@ -89,6 +86,7 @@ namespace WxOrders.Commands
     public sealed class LockWxOrderCheckpointCommand : WxOrdersCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
         [ValidateNotBlank]
         public string Path { get; set; }
 
