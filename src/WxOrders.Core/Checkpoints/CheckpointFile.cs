@@ -201,14 +201,28 @@ namespace WxOrders.Checkpoints
                     stream.Flush(true);
                 }
 
-                if (File.Exists(path))
+                for (var attempt = 1; ; attempt++)
                 {
-                    // Same volume, one rename. .NET Framework's File.Replace needs an existing destination, hence the test.
-                    File.Replace(temp, path, null, ignoreMetadataErrors: true);
-                }
-                else
-                {
-                    File.Move(temp, path);
+                    try
+                    {
+                        if (File.Exists(path))
+                        {
+                            // Same volume, one rename. .NET Framework's File.Replace needs an existing destination, hence the test.
+                            File.Replace(temp, path, null, ignoreMetadataErrors: true);
+                        }
+                        else
+                        {
+                            File.Move(temp, path);
+                        }
+
+                        break;
+                    }
+                    catch (IOException) when (attempt < 4)
+                    {
+                        // Windows: a virus scanner or indexer may have the old file open for a moment without
+                        // sharing delete; the rename succeeds once it lets go.
+                        System.Threading.Thread.Sleep(50 * attempt);
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

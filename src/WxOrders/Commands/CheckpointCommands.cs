@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using WxOrders.Checkpoints;
@@ -24,21 +23,25 @@ namespace WxOrders.Commands
             new ErrorRecord(ex, ex.ErrorId, WxOrdersCmdlet.Map(ex.Category), target ?? ex.Path);
     }
 
-    /// <summary>Get-WxOrderCheckpoint: a read-only view of a checkpoint file, verified.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxOrderCheckpoint")]
-    [OutputType(typeof(Checkpoint))]
-    public sealed class GetWxOrderCheckpointCommand : WxOrdersCmdlet
+    /// <summary>
+    /// A cmdlet over one checkpoint file per input: -Path (resolved against the PowerShell location), and each
+    /// CheckpointException as a non-terminating error whose TargetObject is the path given.
+    /// </summary>
+    public abstract class CheckpointPathCmdlet : WxOrdersCmdlet
     {
+        /// <summary>The checkpoint file, as given to -Checkpoint on the search.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName")]
         [ValidateNotBlank]
         public string Path { get; set; }
 
+        internal abstract void Process(string fullPath);
+
         protected override void ProcessRecord()
         {
             try
             {
-                WriteObject(CheckpointStore.Read(CheckpointCmdlets.Resolve(this, Path)));
+                Process(CheckpointCmdlets.Resolve(this, Path));
             }
             catch (CheckpointException ex)
             {
@@ -47,35 +50,30 @@ namespace WxOrders.Commands
         }
     }
 
+    /// <summary>Get-WxOrderCheckpoint: a read-only view of a checkpoint file, verified.</summary>
+    [Cmdlet(VerbsCommon.Get, "WxOrderCheckpoint")]
+    [OutputType(typeof(Checkpoint))]
+    public sealed class GetWxOrderCheckpointCommand : CheckpointPathCmdlet
+    {
+        internal override void Process(string fullPath) => WriteObject(CheckpointStore.Read(fullPath));
+    }
+
     /// <summary>Complete-WxOrderCheckpoint: makes the last checkpointed search's pending state the committed one.</summary>
     [Cmdlet(VerbsLifecycle.Complete, "WxOrderCheckpoint")]
     [OutputType(typeof(Checkpoint))]
-    public sealed class CompleteWxOrderCheckpointCommand : WxOrdersCmdlet
+    public sealed class CompleteWxOrderCheckpointCommand : CheckpointPathCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotBlank]
-        public string Path { get; set; }
-
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        internal override void Process(string fullPath)
         {
-            var full = CheckpointCmdlets.Resolve(this, Path);
-            try
+            var result = CheckpointStore.Complete(fullPath, CheckpointCmdlets.SessionKey);
+            WriteVerbose("Committed run " + result.CommittedRunId + " of '" + fullPath + "': the next window starts at " +
+                CheckpointRun.Show(result.CommittedEnd.Value) + " minus -Overlap.");
+            if (PassThru)
             {
-                var result = CheckpointStore.Complete(full, CheckpointCmdlets.SessionKey);
-                WriteVerbose("Committed run " + result.CommittedRunId + " of '" + full + "': the next window starts at " +
-                    CheckpointRun.Show(result.CommittedEnd.Value) + " minus -Overlap.");
-                if (PassThru)
-                {
-                    WriteObject(result);
-                }
-            }
-            catch (CheckpointException ex)
-            {
-                WriteError(CheckpointCmdlets.ToErrorRecord(ex, Path));
+                WriteObject(result);
             }
         }
     }
@@ -83,24 +81,10 @@ namespace WxOrders.Commands
     /// <summary>Lock-WxOrderCheckpoint: holds a checkpoint's lock for this session until Unlock-WxOrderCheckpoint.</summary>
     [Cmdlet(VerbsCommon.Lock, "WxOrderCheckpoint")]
     [OutputType(typeof(CheckpointLock))]
-    public sealed class LockWxOrderCheckpointCommand : WxOrdersCmdlet
+    public sealed class LockWxOrderCheckpointCommand : CheckpointPathCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotBlank]
-        public string Path { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            try
-            {
-                WriteObject(CheckpointLock.Acquire(CheckpointCmdlets.Resolve(this, Path), CheckpointCmdlets.SessionKey, operation: false));
-            }
-            catch (CheckpointException ex)
-            {
-                WriteError(CheckpointCmdlets.ToErrorRecord(ex, Path));
-            }
-        }
+        internal override void Process(string fullPath) =>
+            WriteObject(CheckpointLock.Acquire(fullPath, CheckpointCmdlets.SessionKey, operation: false));
     }
 
     /// <summary>Unlock-WxOrderCheckpoint: releases a hold taken by Lock-WxOrderCheckpoint.</summary>
