@@ -150,7 +150,7 @@ Set-Content -LiteralPath '$ready' -Value `$PID
 Start-Sleep -Seconds 120
 "@
         $cmd = Get-PwshCommand
-        $holder = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1) + '-NoProfile', '-NonInteractive', '-File', $script) -PassThru
+        $holder = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $script)) -PassThru
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline -and -not $holder.HasExited) { Start-Sleep -Milliseconds 100 }

@@ -70,6 +70,74 @@ namespace WxOrders.Tests.Checkpoints
         }
 
         [Fact]
+        public void SessionsRacingForTheLockLetExactlyOneIn()
+        {
+            using (var kit = new CheckpointTestKit())
+            {
+                for (var round = 0; round < 20; round++)
+                {
+                    var winners = 0;
+                    var refused = 0;
+                    var held = new System.Collections.Concurrent.ConcurrentBag<CheckpointLock>();
+                    using (var start = new System.Threading.Barrier(8))
+                    {
+                        var threads = new System.Threading.Thread[8];
+                        for (var i = 0; i < threads.Length; i++)
+                        {
+                            threads[i] = new System.Threading.Thread(() =>
+                            {
+                                start.SignalAndWait();
+                                try
+                                {
+                                    held.Add(CheckpointLock.Acquire(kit.FilePath, new object(), operation: true));
+                                    System.Threading.Interlocked.Increment(ref winners);
+                                }
+                                catch (CheckpointException ex) when (ex.ErrorId == "WxOrders.CheckpointInUse")
+                                {
+                                    System.Threading.Interlocked.Increment(ref refused);
+                                }
+                            });
+                            threads[i].Start();
+                        }
+
+                        foreach (var t in threads)
+                        {
+                            t.Join();
+                        }
+                    }
+
+                    Assert.Equal(1, winners);
+                    Assert.Equal(7, refused);
+                    foreach (var l in held)
+                    {
+                        l.Dispose();
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void ShouldWriteIsSafeFromManyThreads()
+        {
+            using (var kit = new CheckpointTestKit())
+            using (var run = kit.Begin())
+            {
+                var t = CheckpointTestKit.T0.AddMinutes(-5);
+                var yes = 0;
+                System.Threading.Tasks.Parallel.For(0, 20000, i =>
+                {
+                    if (run.ShouldWrite((i % 5000).ToString(), t, t))
+                    {
+                        System.Threading.Interlocked.Increment(ref yes);
+                    }
+                });
+                Assert.Equal(5000, yes);
+                Assert.Equal(5000, run.Written);
+                Assert.Equal(15000, run.Repeats);
+            }
+        }
+
+        [Fact]
         public void AnotherProcessHoldingTheLockRefusesTheSearchAndASearchRefusesAnotherProcess()
         {
             // .NET maps FileShare.None to flock(LOCK_EX) on Linux and macOS; flock(1) takes the same lock from a
