@@ -8,13 +8,13 @@ namespace WxOrders.Commands
     /// <summary>What the checkpoint cmdlets (and the checkpointed searches) share: the session key and the error mapping.</summary>
     internal static class CheckpointCmdlets
     {
-        private static readonly object NoRunspace = new object();
-
         /// <summary>
         /// The owner of a checkpoint lock: this PowerShell session (runspace). A recipe that holds the lock can run its
         /// own searches and Complete in the same session; other runspaces of the process are refused like other processes.
+        /// Read it on the pipeline thread: elsewhere there is no default runspace, and the key is then a new object
+        /// that matches no other (never re-entrant), rather than one shared by every caller without a runspace.
         /// </summary>
-        public static object SessionKey => (object)Runspace.DefaultRunspace?.InstanceId ?? NoRunspace;
+        public static object SessionKey => (object)Runspace.DefaultRunspace?.InstanceId ?? new object();
 
         /// <summary>A file-system path as PowerShell's current location sees it (not the process's current directory).</summary>
         public static string Resolve(PSCmdlet cmdlet, string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
