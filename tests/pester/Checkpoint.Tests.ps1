@@ -112,6 +112,55 @@ Describe 'Get-WxOrderCheckpoint and Complete-WxOrderCheckpoint' {
     }
 }
 
+Describe 'A process killed while it writes the checkpoint' {
+    It 'leaves the old or the new file, never a damaged one (killed <_> times at random moments)' -ForEach @(4) {
+        $dir = Join-Path $TestDrive 'killed'
+        New-Item -ItemType Directory -Path $dir -Force | Out-Null
+        $path = Join-Path $dir 'union.checkpoint.json'
+        $script = Join-Path $dir 'writer.ps1'
+        # The child runs search-and-complete cycles of 3,000 orders each as fast as it can, so a kill lands mid-write.
+        Set-Content -LiteralPath $script -Value @"
+Import-Module '$(Get-ModuleManifest)'
+`$script:core = [WxOrders.Checkpoint].Assembly
+function Invoke-EngineRun { ${function:Invoke-EngineRun} }
+`$ids = 1..3000 | ForEach-Object { [string](3705000000000000000 + `$_) }
+Set-Content -LiteralPath '$path.started' -Value `$PID
+while (`$true) {
+    Invoke-EngineRun -Path '$path' -Since ([datetimeoffset]::UtcNow.AddDays(-1)) -OrderIds (`$ids | Get-Random -Count 3000)
+    Complete-WxOrderCheckpoint -Path '$path'
+}
+"@
+        $cmd = Get-PwshCommand
+        $rng = [Random]::new(7)
+        $states = @()
+        for ($k = 0; $k -lt $_; $k++) {
+            Remove-Item -LiteralPath "$path.started" -ErrorAction SilentlyContinue
+            $child = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $script)) -PassThru
+            try {
+                $deadline = [DateTime]::UtcNow.AddSeconds(60)
+                while (-not (Test-Path -LiteralPath "$path.started") -and [DateTime]::UtcNow -lt $deadline -and -not $child.HasExited) { Start-Sleep -Milliseconds 50 }
+                Start-Sleep -Milliseconds (300 + $rng.Next(1200))
+                $child.HasExited | Should -BeFalse -Because 'the writer must still be running when it is killed'
+            }
+            finally {
+                Stop-Process -Id $child.Id -Force -ErrorAction SilentlyContinue
+                $child.WaitForExit(30000) | Out-Null
+            }
+
+            if (Test-Path -LiteralPath $path) {
+                $cp = Get-WxOrderCheckpoint -Path $path -ErrorAction Stop
+                $states += [string]$cp.PendingState
+            }
+        }
+
+        $states.Count | Should -BeGreaterThan 0
+        Write-Host ("states found after the kills: " + ($states -join ', ') + "; temporary files left: " + @(Get-ChildItem -LiteralPath $dir -Filter '*.tmp').Count)
+        # A new run cleans what a killed writer left and goes on from the file as it stands.
+        Invoke-EngineRun -Path $path -Since ([datetimeoffset]::UtcNow.AddDays(-1))
+        @(Get-ChildItem -LiteralPath $dir -Filter '*.tmp').Count | Should -Be 0
+    }
+}
+
 Describe 'Lock-WxOrderCheckpoint' {
     BeforeEach {
         $dir = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
