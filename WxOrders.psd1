@@ -30,6 +30,10 @@
         'Get-WshotoOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
+        'Get-WxOrderCheckpoint'
+        'Complete-WxOrderCheckpoint'
+        'Lock-WxOrderCheckpoint'
+        'Unlock-WxOrderCheckpoint'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
