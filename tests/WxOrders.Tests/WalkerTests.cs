@@ -628,14 +628,15 @@ namespace WxOrders.Tests
                 }
             }
 
+            Assert.True(stopped || !run.TryNext(out _));
+            Thread.Sleep(50); // reads already started when the pipeline stopped wind down
             int asked;
             lock (reads.Asked)
             {
                 asked = reads.Asked.Count;
             }
 
-            Assert.True(stopped || !run.TryNext(out _));
-            Thread.Sleep(50);
+            Thread.Sleep(100);
             lock (reads.Asked)
             {
                 Assert.Equal(asked, reads.Asked.Count); // nothing new asked once stopped

@@ -132,6 +132,8 @@ namespace WxOrders.Paging
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                // A slot freed as the pipeline stopped: start nothing new.
+                cancellationToken.ThrowIfCancellationRequested();
                 return await fetch(key, cancellationToken).ConfigureAwait(false);
             }
             finally
