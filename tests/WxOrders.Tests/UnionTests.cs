@@ -340,9 +340,9 @@ namespace WxOrders.Tests
             }
         }
 
-        private static (List<string> items, List<PageOutcome<string>> outcomes, PageWalk<string> walk) Run(FakeApi api, int pageSize, ulong skip = 0, ulong first = ulong.MaxValue, int throttle = 8, bool needTotal = false)
+        private static (List<string> items, List<PageOutcome<string>> outcomes, NumberedPageWalk<string> walk) Run(FakeApi api, int pageSize, ulong skip = 0, ulong first = ulong.MaxValue, int throttle = 8, bool needTotal = false)
         {
-            var walk = new PageWalk<string>(api.Fetch, s => s, pageSize, skip, first, throttle, needTotal, CancellationToken.None);
+            var walk = new NumberedPageWalk<string>(api.Fetch, s => s, pageSize, skip, first, throttle, needTotal, CancellationToken.None);
             var items = new List<string>();
             var outcomes = new List<PageOutcome<string>>();
             while (walk.TryNext(out var next))
@@ -356,10 +356,10 @@ namespace WxOrders.Tests
         }
 
         /// <summary>Runs a walk whose pages are answered only when it waits for one, then all at once, the highest first.</summary>
-        private static (List<string> items, PageWalk<string> walk) RunBackwards(FakeApi api, int pageSize, int throttle = 8)
+        private static (List<string> items, NumberedPageWalk<string> walk) RunBackwards(FakeApi api, int pageSize, int throttle = 8)
         {
             api.Hold = true;
-            var walk = new PageWalk<string>(api.Fetch, s => s, pageSize, 0, ulong.MaxValue, throttle, false, CancellationToken.None);
+            var walk = new NumberedPageWalk<string>(api.Fetch, s => s, pageSize, 0, ulong.MaxValue, throttle, false, CancellationToken.None);
             var items = new List<string>();
             while (walk.TryNext(out var next))
             {
@@ -460,7 +460,7 @@ namespace WxOrders.Tests
             Assert.Equal(0, tailWalk.ShortPageNumber);
 
             // Without a total, a short page is the end.
-            var noTotal = new PageWalk<string>((p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, p == 1 ? 10 : 4).ToList(), null)), s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
+            var noTotal = new NumberedPageWalk<string>((p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, p == 1 ? 10 : 4).ToList(), null)), s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
             var got = new List<string>();
             while (noTotal.TryNext(out var next))
             {
@@ -477,7 +477,7 @@ namespace WxOrders.Tests
             Assert.Equal(108UL, Run(new FakeApi(133, 10), 10, skip: 25).walk.ExpectedCount);
             Assert.Equal(10UL, Run(new FakeApi(133, 10), 10, skip: 25, first: 10).walk.ExpectedCount);
             Assert.Equal(0UL, Run(new FakeApi(133, 10), 10, skip: 500).walk.ExpectedCount);
-            Assert.Null(new PageWalk<string>(new FakeApi(1, 1).Fetch, s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None).ExpectedCount);
+            Assert.Null(new NumberedPageWalk<string>(new FakeApi(1, 1).Fetch, s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None).ExpectedCount);
         }
 
         [Fact]
@@ -495,7 +495,7 @@ namespace WxOrders.Tests
                     ? ScriptedHandler.Json("{\"access_token\":\"" + ScriptedHandler.Token(n) + "\",\"expires_in\":7200}")
                     : ScriptedHandler.Json(Page(int.Parse(System.Web.HttpUtility.ParseQueryString(req.RequestUri.Query)["page"]))));
             using var client = new ApiClient(new ConnectionSettings { Name = "t", Platform = WxPlatform.WeChat, AppId = "wxtest", AppSecret = SecureText.Protect("s3cr3t"), BaseUri = new Uri("https://api.test/") }, handler);
-            var walk = new PageWalk<UnionOrder>((page, ct) => UnionApi.SearchAsync(client, null, page, 10, null, ct), o => o.OrderId, 10, 0, ulong.MaxValue, 1, false, CancellationToken.None);
+            var walk = new NumberedPageWalk<UnionOrder>((page, ct) => UnionApi.SearchAsync(client, null, page, 10, null, ct), o => o.OrderId, 10, 0, ulong.MaxValue, 1, false, CancellationToken.None);
             var written = new List<string>();
             while (walk.TryNext(out var next))
             {
@@ -577,7 +577,7 @@ namespace WxOrders.Tests
         public void FetchesAheadAtMostThrottleLimitAndWritesInPageOrder()
         {
             var api = new FakeApi(1000, 10) { Hold = true };
-            var walk = new PageWalk<string>(api.Fetch, s => s, 10, 0, ulong.MaxValue, 4, false, CancellationToken.None);
+            var walk = new NumberedPageWalk<string>(api.Fetch, s => s, 10, 0, ulong.MaxValue, 4, false, CancellationToken.None);
             Assert.True(walk.TryNext(out var head));
             Assert.Equal(new[] { 1 }, api.Requested); // the total is unknown: one page alone
             api.Release(1);
@@ -671,14 +671,14 @@ namespace WxOrders.Tests
             Assert.Null(Run(blind, 10).walk.PagesNotRead);
         }
 
-        private static string Gap(PageWalk<string> walk, int pageSize = 10) =>
-            WxOrders.Infrastructure.PagedSearchCmdlet<string>.GapNotice(walk, "orders", "give an -EndTime in the past", pageSize);
+        private static string Gap(NumberedPageWalk<string> walk) =>
+            walk.GapNotice("orders", "give an -EndTime in the past");
 
-        private static string Change(PageWalk<string> walk) =>
-            WxOrders.Infrastructure.PagedSearchCmdlet<string>.TotalChangeNotice(walk, "orders", "give an -EndTime in the past");
+        private static string Change(NumberedPageWalk<string> walk) =>
+            walk.TotalChangeNotice("orders", "give an -EndTime in the past");
 
-        private static string Failed(PageWalk<string> walk) =>
-            WxOrders.Infrastructure.PagedSearchCmdlet<string>.FailedPagesNotice(walk, "orders");
+        private static string Failed(NumberedPageWalk<string> walk) =>
+            walk.FailedPagesNotice("orders");
 
         [Fact]
         public void TheClosingWarningsSayWhatHappened()
@@ -689,7 +689,7 @@ namespace WxOrders.Tests
             Assert.Null(Change(plain));
 
             // A null entry in place of an order: the gap and its cause.
-            var withNull = new PageWalk<string>(
+            var withNull = new NumberedPageWalk<string>(
                 (p, ct) => Task.FromResult(new ApiPage<string>(p, Ids((p - 1) * 10, 10).Select(i => i == "3" ? null : i).ToList(), 30)),
                 s => s, 10, 0, ulong.MaxValue, 8, false, CancellationToken.None);
             while (withNull.TryNext(out var next))

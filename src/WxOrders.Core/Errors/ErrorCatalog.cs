@@ -14,17 +14,44 @@ namespace WxOrders.Http
     {
         internal sealed class Rule
         {
-            public Rule(FailureAction action, WxErrorCategory category, string advice)
+            /// <param name="endsWalk">Whether this code ends a list walk; by default, by its category (<see cref="EndsWalkByDefault"/>).</param>
+            public Rule(FailureAction action, WxErrorCategory category, string advice, bool? endsWalk = null)
             {
                 Action = action;
                 Category = category;
                 Advice = advice;
+                EndsWalk = endsWalk ?? EndsWalkByDefault(category);
             }
 
             public FailureAction Action { get; }
             public WxErrorCategory Category { get; }
             public string Advice { get; }
+
+            /// <summary>A page that fails with this code would fail the same way on every page: the walk stops.</summary>
+            public bool EndsWalk { get; }
         }
+
+        /// <summary>
+        /// Whether a failed page ends a list walk (Paging/PageWalk): true for failures that would repeat on every page
+        /// (credentials, permissions, quotas, a refused query, and anything unexpected, a bug); false for failures of
+        /// one page (busy, timeouts, unreadable data, an unknown code) and for cancellation. A coded failure follows its
+        /// rule above, the others their category.
+        /// </summary>
+        public static bool EndsWalk(Exception error)
+        {
+            if (error is WxApiException api)
+            {
+                return api.ErrorCode.HasValue ? Lookup(api.Platform, api.ErrorCode.Value).EndsWalk : EndsWalkByDefault(api.Category);
+            }
+
+            return !(error is OperationCanceledException);
+        }
+
+        private static bool EndsWalkByDefault(WxErrorCategory category) =>
+            category == WxErrorCategory.AuthenticationError ||
+            category == WxErrorCategory.PermissionDenied ||
+            category == WxErrorCategory.LimitsExceeded ||
+            category == WxErrorCategory.InvalidArgument;
 
         private const string IpConfirmAdvice =
             "An administrator must confirm this server's IP address for API calls in the platform console " +

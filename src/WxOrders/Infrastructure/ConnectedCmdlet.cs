@@ -6,7 +6,7 @@ namespace WxOrders.Infrastructure
     /// <summary>
     /// What every order cmdlet shares: -Connection, -ThrottleLimit, and the connection of the platform it needs,
     /// resolved in BeginProcessing (a terminating WxOrders.NotConnected error says how to connect).
-    /// Lookups derive from <see cref="OrderLookupCmdlet{TKey, TResult}"/>, searches from <see cref="PagedSearchCmdlet{TItem}"/>.
+    /// Lookups derive from <see cref="OrderLookupCmdlet{TKey, TResult}"/>, searches from <see cref="SearchCmdlet{TItem, TResult}"/>.
     /// </summary>
     public abstract class ConnectedCmdlet : WxOrdersCmdlet
     {

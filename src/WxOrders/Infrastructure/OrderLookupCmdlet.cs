@@ -1,27 +1,23 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Http;
+using WxOrders.Paging;
 
 namespace WxOrders.Infrastructure
 {
     /// <summary>
     /// The shape of every lookup cmdlet: keys come in (parameters or pipeline), requests run concurrently on the
     /// connection's pooled client, at most -ThrottleLimit at once, and results are written on the pipeline thread in
-    /// input order. At most four times -ThrottleLimit keys are held at any time (in flight or finished and waiting for
-    /// an earlier one), so memory stays flat however many come in, while one slow request does not stall the rest.
+    /// input order (engine: OrderedFetches). At most four times -ThrottleLimit keys are held at any time (in flight or
+    /// finished and waiting for an earlier one), so memory stays flat however many come in, while one slow request
+    /// does not stall the rest.
     /// A failure is one non-terminating ErrorRecord per order, and the call ends with one warning counting them.
     /// </summary>
     public abstract class OrderLookupCmdlet<TKey, TResult> : ConnectedCmdlet
     {
-        /// <summary>Keys held per allowed concurrent request: the bound on memory and on reordering.</summary>
-        internal const int WindowFactor = 4;
-
-        private readonly Queue<Pending> window = new Queue<Pending>();
-        private SemaphoreSlim throttle;
+        private OrderedFetches<TKey, TResult> fetches;
         private long requested;
         private long failed;
 
@@ -56,20 +52,22 @@ namespace WxOrders.Infrastructure
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+            var client = Client;
+            var log = Log;
+            fetches = new OrderedFetches<TKey, TResult>((key, ct) => FetchAsync(client, key, log, ct), ThrottleLimit, Cancellation);
         }
 
         /// <summary>Queues a key standing for <paramref name="orders"/> orders; writes whatever is ready in order.</summary>
         internal void Submit(TKey key, int orders = 1)
         {
-            while (window.Count >= ThrottleLimit * WindowFactor)
+            while (fetches.IsFull)
             {
                 EmitHead();
             }
 
             requested += orders;
-            window.Enqueue(new Pending(key, RunAsync(key)));
-            while (window.Count > 0 && window.Peek().Task.IsCompleted)
+            fetches.Submit(key);
+            while (fetches.HeadCompleted)
             {
                 EmitHead();
             }
@@ -79,54 +77,34 @@ namespace WxOrders.Infrastructure
 
         protected override void EndProcessing()
         {
-            while (window.Count > 0)
+            while (fetches.Count > 0)
             {
                 EmitHead();
             }
 
-            if (failed > 0)
+            var notice = LookupNotice.NotRetrieved(failed, requested, ItemNoun);
+            if (notice != null)
             {
-                WriteNotice(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0} of {1} {2} could not be retrieved. The error records name each one (TargetObject); run the command again for those.",
-                    failed,
-                    requested,
-                    ItemNoun));
-            }
-        }
-
-        private async Task<TResult> RunAsync(TKey key)
-        {
-            var token = Cancellation;
-            await throttle.WaitAsync(token).ConfigureAwait(false);
-            try
-            {
-                return await FetchAsync(Client, key, Log, token).ConfigureAwait(false);
-            }
-            finally
-            {
-                throttle.Release();
+                WriteNotice(notice);
             }
         }
 
         private void EmitHead()
         {
-            var head = window.Peek();
-            WaitFor(head.Task);
-            window.Dequeue();
-            if (head.Task.IsCanceled || (head.Task.IsFaulted && Cancellation.IsCancellationRequested))
+            WaitFor(fetches.Head);
+            var outcome = fetches.Take();
+            if (outcome.Cancelled)
             {
                 throw new PipelineStoppedException();
             }
 
-            if (head.Task.IsFaulted)
+            if (outcome.Error != null)
             {
-                var ex = head.Task.Exception.InnerExceptions.Count == 1 ? head.Task.Exception.InnerException : head.Task.Exception;
-                EmitFailure(head.Key, ex);
+                EmitFailure(outcome.Key, outcome.Error);
             }
             else
             {
-                Emit(head.Key, head.Task.Result);
+                Emit(outcome.Key, outcome.Result);
             }
         }
 
@@ -135,21 +113,8 @@ namespace WxOrders.Infrastructure
             base.Dispose(disposing);
             if (disposing)
             {
-                window.Clear();
+                fetches?.Dispose();
             }
-        }
-
-        private readonly struct Pending
-        {
-            public Pending(TKey key, Task<TResult> task)
-            {
-                Key = key;
-                Task = task;
-            }
-
-            public TKey Key { get; }
-
-            public Task<TResult> Task { get; }
         }
     }
 }
