@@ -9,47 +9,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WxOrders.Emulation
+namespace WxOrders.Emulation.Server
 {
-    internal sealed class SandboxRequest
-    {
-        public string Method { get; set; }
-
-        public string Path { get; set; }
-
-        public Dictionary<string, string> Query { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        public Dictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
-        public byte[] Body { get; set; }
-
-        public string QueryValue(string key) => Query.TryGetValue(key, out var v) ? v : null;
-    }
-
-    internal sealed class SandboxResponse
-    {
-        public int Status { get; set; } = 200;
-
-        public string Reason { get; set; } = "OK";
-
-        public string ContentType { get; set; } = "application/json; charset=utf-8";
-
-        public byte[] Body { get; set; } = Array.Empty<byte>();
-
-        public int BodyLength { get; set; } = -1;
-
-        /// <summary>Declared Content-Length, when it should differ from the body (a cut-off response).</summary>
-        public int? DeclaredLength { get; set; }
-
-        public string RetryAfter { get; set; }
-
-        /// <summary>Reset the TCP connection instead of answering.</summary>
-        public bool Reset { get; set; }
-
-        /// <summary>Called once the response is written (returns pooled buffers).</summary>
-        public Action Written { get; set; }
-    }
-
     /// <summary>
     /// A minimal HTTP/1.1 server bound to 127.0.0.1: keep-alive, Content-Length bodies, 100-continue. Written on
     /// sockets rather than HttpListener so it needs no URL reservation on Windows and behaves the same everywhere,

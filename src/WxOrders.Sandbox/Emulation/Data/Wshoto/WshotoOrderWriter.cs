@@ -2,20 +2,15 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 
-namespace WxOrders.Emulation
+namespace WxOrders.Emulation.Data.Wshoto
 {
     /// <summary>
-    /// POST /openapi/mall/order/detail on generated data. Order i has the 19-digit order_sn OrderSnBase + i * OrderSnStep
-    /// (beyond a double's 2^53), so a lookup maps back to i; any other order_sn answers code 20001 (not found).
-    /// Ids go out as JSON numbers on some orders and as strings on others, as the real API does.
+    /// Writes Wshoto orders as /openapi/mall/order/detail does: ids as JSON numbers on some orders and strings on
+    /// others, times as unix seconds or null, 0 or nothing, both spellings of the keys the documents spell two ways.
     /// </summary>
-    internal sealed class WshotoSandbox : SandboxEndpoint
+    internal static class WshotoOrderWriter
     {
-        public const ulong OrderSnBase = 1723051502104450002UL;
-        public const ulong OrderSnStep = 104729UL;
-        public const ulong DetailIdBase = 1657810577105402177UL;
-        public const long NotFoundCode = 20001;
-        private const ulong What = 0x3570;
+        private const ulong Salt = WshotoOrders.Salt;
 
         // 7 is not a documented status: it stands for one the documents do not list.
         private static readonly int[] Statuses = { 0, 1, 2, 3, 4, 4, 4, 5, 5, 7 };
@@ -26,124 +21,27 @@ namespace WxOrders.Emulation
         private static readonly string[] CancelRemarks = { "不想要了", "拍错了/多拍了", "商品缺货", "地址填写错误" };
         private static readonly string[] Stores = { "深圳南山旗舰店", "杭州西湖体验店", "成都春熙路店", "北京王府井店" };
 
-        public WshotoSandbox(Sandbox sandbox)
-            : base(sandbox)
-        {
-        }
-
-        public override string Method => "POST";
-
-        public override string Path => Platforms.Wshoto.WshotoApi.Path;
-
-        public override WxPlatform Platform => WxPlatform.Wshoto;
-
-        public static ulong OrderSnOf(int index) => OrderSnBase + ((ulong)index * OrderSnStep);
-
-        public static string OrderSnText(int index) => OrderSnOf(index).ToString(CultureInfo.InvariantCulture);
-
-        public static ulong DetailIdOf(int index, int line) => DetailIdBase + ((ulong)index * 16UL) + (ulong)line;
-
-        /// <summary>The index an order_sn stands for, or -1.</summary>
-        public int IndexOf(string orderSn)
-        {
-            if (string.IsNullOrEmpty(orderSn) || orderSn.Length != 19 || orderSn[0] == '0' ||
-                !ulong.TryParse(orderSn, NumberStyles.None, CultureInfo.InvariantCulture, out var sn) ||
-                sn < OrderSnBase || (sn - OrderSnBase) % OrderSnStep != 0)
-            {
-                return -1;
-            }
-
-            var index = (sn - OrderSnBase) / OrderSnStep;
-            return index < (ulong)Count ? (int)index : -1;
-        }
-
-        public override string FaultKey(SandboxRequest request)
-        {
-            using (var doc = ParseBody(request))
-            {
-                return doc == null ? null : StringProperty(doc.RootElement, "order_sn");
-            }
-        }
-
-        public override SandboxResponse Handle(SandboxRequest request)
-        {
-            using (var doc = ParseBody(request))
-            {
-                if (doc == null)
-                {
-                    return Sandbox.Error(Platform, 47001, "请求体不是 JSON 对象");
-                }
-
-                var orderSn = StringProperty(doc.RootElement, "order_sn");
-                if (string.IsNullOrEmpty(orderSn))
-                {
-                    return Sandbox.Error(Platform, 47001, "order_sn 不能为空");
-                }
-
-                if (Sandbox.TryPermanentFailure(orderSn, out var failCode))
-                {
-                    return Sandbox.Error(Platform, failCode, "sandbox: permanent failure for " + orderSn);
-                }
-
-                var index = IndexOf(orderSn);
-                if (index < 0)
-                {
-                    return Sandbox.Error(Platform, NotFoundCode, "订单不存在");
-                }
-
-                return Sandbox.WshotoOk(w => WriteOrder(w, index));
-            }
-        }
-
-        private static void WriteId(Utf8JsonWriter w, string name, ulong value, bool asString)
-        {
-            if (asString)
-            {
-                w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                w.WriteNumber(name, value);
-            }
-        }
-
-        /// <summary>A time as unix seconds, or, when not set yet, null, 0 or nothing (all seen on the wire).</summary>
-        private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? t, int shape)
-        {
-            if (t.HasValue)
-            {
-                w.WriteNumber(name, t.Value.ToUnixTimeSeconds());
-            }
-            else if (shape == 1)
-            {
-                w.WriteNumber(name, 0);
-            }
-            else if (shape != 2)
-            {
-                w.WriteNull(name);
-            }
-        }
-
-        private void WriteOrder(Utf8JsonWriter w, int index)
+        /// <summary>Writes the "data" object of order <paramref name="index"/>.</summary>
+        public static void Write(Utf8JsonWriter w, int seed, int index)
         {
             var i = (ulong)index;
-            var status = Statuses[SandboxData.Int(Seed, What + 1, i, Statuses.Length)];
-            var type = Types[SandboxData.Int(Seed, What + 2, i, Types.Length)];
-            var express = ExpressTypes[SandboxData.Int(Seed, What + 3, i, ExpressTypes.Length)];
-            var shape = SandboxData.Int(Seed, What + 4, i, 10); // 0..9: which optional parts are null, 0 or absent
+            var status = Statuses[SandboxData.Int(seed, Salt + 1, i, Statuses.Length)];
+            var type = Types[SandboxData.Int(seed, Salt + 2, i, Types.Length)];
+            var express = ExpressTypes[SandboxData.Int(seed, Salt + 3, i, ExpressTypes.Length)];
+            var shape = SandboxData.Int(seed, Salt + 4, i, 10); // 0..9: which optional parts are null, 0 or absent
             var idsAsStrings = index % 2 == 1;
-            var closeTag = CloseTags[SandboxData.Int(Seed, What + 5, i, CloseTags.Length)];
+            var closeTag = CloseTags[SandboxData.Int(seed, Salt + 5, i, CloseTags.Length)];
             var paid = (status >= 1 && status != 5) || (status == 5 && (closeTag == 3 || closeTag == 8 || closeTag == 10));
-            var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddSeconds(SandboxData.Int(Seed, What + 6, i, 300 * 86400));
+            var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddSeconds(SandboxData.Int(seed, Salt + 6, i, 300 * 86400));
             DateTimeOffset? payTime = paid ? created.AddMinutes(2) : (DateTimeOffset?)null;
             DateTimeOffset? sendTime = express == 1 && status >= 3 && status != 5 ? created.AddHours(20) : (DateTimeOffset?)null;
             DateTimeOffset? finishTime = status == 4 ? created.AddDays(5) : (DateTimeOffset?)null;
-            DateTimeOffset? closeTime = status == 5 ? created.AddMinutes(30 + SandboxData.Int(Seed, What + 7, i, 3000)) : (DateTimeOffset?)null;
+            DateTimeOffset? closeTime = status == 5 ? created.AddMinutes(30 + SandboxData.Int(seed, Salt + 7, i, 3000)) : (DateTimeOffset?)null;
             var updated = closeTime ?? finishTime ?? sendTime ?? payTime ?? created.AddSeconds(1);
 
             w.WriteStartObject();
             // A string as in the document's example, a JSON number on every fourth order.
-            WriteId(w, "order_sn", OrderSnOf(index), index % 4 != 3);
+            WriteId(w, "order_sn", WshotoOrders.OrderSnOf(index), index % 4 != 3);
             w.WriteNumber("type", type);
             if (shape == 4)
             {
@@ -151,40 +49,40 @@ namespace WxOrders.Emulation
             }
             else
             {
-                WriteId(w, "user_id", 1600000000000000000UL + (SandboxData.Hash(Seed, What + 8, i) % 100000000000000000UL), idsAsStrings);
+                WriteId(w, "user_id", 1600000000000000000UL + (SandboxData.Hash(seed, Salt + 8, i) % 100000000000000000UL), idsAsStrings);
             }
 
-            w.WriteString("customer_name", SandboxData.Pick(SandboxData.Names, Seed, What + 9, i));
-            w.WriteString("customer_id", "ovXup" + SandboxData.OpenId(Seed, What + 10, i).Substring(5));
-            w.WriteString("open_id", SandboxData.OpenId(Seed, What + 11, i));
-            w.WriteString("phone_num", "13" + (100000000 + SandboxData.Int(Seed, What + 12, i, 899999999)).ToString(CultureInfo.InvariantCulture));
+            w.WriteString("customer_name", SandboxData.Pick(SandboxData.Names, seed, Salt + 9, i));
+            w.WriteString("customer_id", "ovXup" + SandboxData.OpenId(seed, Salt + 10, i).Substring(5));
+            w.WriteString("open_id", SandboxData.OpenId(seed, Salt + 11, i));
+            w.WriteString("phone_num", "13" + (100000000 + SandboxData.Int(seed, Salt + 12, i, 899999999)).ToString(CultureInfo.InvariantCulture));
             w.WriteNumber("status", status);
             w.WriteNumber("pay_status", paid ? 1 : 0);
 
             // Lines first (in memory), so the order's totals add up.
-            var lines = 1 + SandboxData.Int(Seed, What + 13, i, 3);
+            var lines = 1 + SandboxData.Int(seed, Salt + 13, i, 3);
             long total = 0, coupon = 0, commission = 0;
             var lineTotals = new long[lines];
             var linePrices = new long[lines];
             var lineCounts = new int[lines];
             var lineCoupons = new long[lines];
             var lineCommissions = new long[lines];
-            var rate = SandboxData.Chance(Seed, What + 18, i, 0.3) ? 5 * (1 + SandboxData.Int(Seed, What + 19, i, 4)) : 0;
+            var rate = SandboxData.Chance(seed, Salt + 18, i, 0.3) ? 5 * (1 + SandboxData.Int(seed, Salt + 19, i, 4)) : 0;
             for (var l = 0; l < lines; l++)
             {
                 var li = (i * 4) + (ulong)l;
-                linePrices[l] = (100 * (1 + SandboxData.Int(Seed, What + 14, li, 300))) - (SandboxData.Chance(Seed, What + 15, li, 0.5) ? 1 : 0);
-                lineCounts[l] = 1 + SandboxData.Int(Seed, What + 16, li, 3);
+                linePrices[l] = (100 * (1 + SandboxData.Int(seed, Salt + 14, li, 300))) - (SandboxData.Chance(seed, Salt + 15, li, 0.5) ? 1 : 0);
+                lineCounts[l] = 1 + SandboxData.Int(seed, Salt + 16, li, 3);
                 lineTotals[l] = linePrices[l] * lineCounts[l];
-                lineCoupons[l] = SandboxData.Chance(Seed, What + 17, li, 0.25) ? Math.Min(500, lineTotals[l] / 10) : 0;
+                lineCoupons[l] = SandboxData.Chance(seed, Salt + 17, li, 0.25) ? Math.Min(500, lineTotals[l] / 10) : 0;
                 lineCommissions[l] = lineTotals[l] * rate / 100;
                 total += lineTotals[l];
                 coupon += lineCoupons[l];
                 commission += lineCommissions[l];
             }
 
-            var freight = express == 1 && SandboxData.Chance(Seed, What + 20, i, 0.4) ? 800 : 0;
-            var integral = SandboxData.Chance(Seed, What + 21, i, 0.15) ? 100 * (1 + SandboxData.Int(Seed, What + 22, i, 5)) : 0;
+            var freight = express == 1 && SandboxData.Chance(seed, Salt + 20, i, 0.4) ? 800 : 0;
+            var integral = SandboxData.Chance(seed, Salt + 21, i, 0.15) ? 100 * (1 + SandboxData.Int(seed, Salt + 22, i, 5)) : 0;
             var deduct = integral / 10;
             var pay = total + freight - coupon - deduct;
 
@@ -208,7 +106,7 @@ namespace WxOrders.Emulation
 
             if (coupon > 0)
             {
-                WriteId(w, "coupon_id", 1700000000000000000UL + (SandboxData.Hash(Seed, What + 23, i) % 10000000000000000UL), idsAsStrings);
+                WriteId(w, "coupon_id", 1700000000000000000UL + (SandboxData.Hash(seed, Salt + 23, i) % 10000000000000000UL), idsAsStrings);
             }
             else
             {
@@ -220,15 +118,15 @@ namespace WxOrders.Emulation
             for (var l = 0; l < lines; l++)
             {
                 var li = (i * 4) + (ulong)l;
-                var spu = 1657810571833120513UL + (SandboxData.Hash(Seed, What + 24, li) % 1000000000000UL);
+                var spu = 1657810571833120513UL + (SandboxData.Hash(seed, Salt + 24, li) % 1000000000000UL);
                 w.WriteStartObject();
-                WriteId(w, "order_detail_id", DetailIdOf(index, l), idsAsStrings ^ (l % 2 == 1));
+                WriteId(w, "order_detail_id", WshotoOrders.DetailIdOf(index, l), idsAsStrings ^ (l % 2 == 1));
                 WriteId(w, "sku_id", spu + 25000000UL + (ulong)l, !idsAsStrings);
                 WriteId(w, "spu_id", spu, !idsAsStrings);
-                if (SandboxData.Chance(Seed, What + 25, li, 0.6))
+                if (SandboxData.Chance(seed, Salt + 25, li, 0.6))
                 {
-                    var attr = SandboxData.SkuAttributes[SandboxData.Int(Seed, What + 26, li, SandboxData.SkuAttributes.Length)];
-                    w.WriteString("spec_desc", attr.Key + ":" + SandboxData.Pick(attr.Values, Seed, What + 27, li));
+                    var attr = SandboxData.SkuAttributes[SandboxData.Int(seed, Salt + 26, li, SandboxData.SkuAttributes.Length)];
+                    w.WriteString("spec_desc", attr.Key + ":" + SandboxData.Pick(attr.Values, seed, Salt + 27, li));
                 }
                 else
                 {
@@ -238,7 +136,7 @@ namespace WxOrders.Emulation
                 var code = (1684087813209UL + li).ToString(CultureInfo.InvariantCulture);
                 w.WriteString("spu_no", code);
                 w.WriteString("sku_no", code);
-                w.WriteString("goods_name", SandboxData.Pick(SandboxData.Titles, Seed, What + 28, li));
+                w.WriteString("goods_name", SandboxData.Pick(SandboxData.Titles, seed, Salt + 28, li));
                 w.WriteNumber("goods_num", lineCounts[l]);
                 w.WriteString("thumbnail", "https://pubres.wshoto.com/sandbox/" + li.ToString(CultureInfo.InvariantCulture) + ".png");
                 w.WriteNumber("total_price", lineTotals[l]);
@@ -275,7 +173,7 @@ namespace WxOrders.Emulation
             if (sendTime.HasValue)
             {
                 w.WriteString("express_no", "SF" + (1400000000000UL + i).ToString(CultureInfo.InvariantCulture));
-                w.WriteString("express_name", SandboxData.Pick(SandboxData.ExpressCompanies, Seed, What + 29, i));
+                w.WriteString("express_name", SandboxData.Pick(SandboxData.ExpressCompanies, seed, Salt + 29, i));
             }
             else
             {
@@ -285,14 +183,14 @@ namespace WxOrders.Emulation
 
             w.WriteNumber("create_time", created.ToUnixTimeSeconds());
             w.WriteNumber("update_time", updated.ToUnixTimeSeconds());
-            WriteOptionalString(w, "remark", SandboxData.Pick(Remarks, Seed, What + 30, i), shape % 3);
+            WireShapes.WriteOptionalString(w, "remark", SandboxData.Pick(Remarks, seed, Salt + 30, i), shape % 3);
             WriteTime(w, "finish_time", finishTime, shape % 3);
             WriteTime(w, "pay_time", payTime, shape % 3);
             WriteTime(w, "send_time", sendTime, shape % 3);
             var tag = status == 4 ? 4 : status == 5 ? closeTag : 0;
             if (tag == 2 || tag == 9)
             {
-                w.WriteString("cancel_remark", SandboxData.Pick(CancelRemarks, Seed, What + 31, i));
+                w.WriteString("cancel_remark", SandboxData.Pick(CancelRemarks, seed, Salt + 31, i));
             }
             else
             {
@@ -320,24 +218,24 @@ namespace WxOrders.Emulation
             }
 
             w.WriteNull("refund_failure_reasons");
-            WriteOptionalString(w, "seller_comments", "已备注：优先发货", shape == 5 ? 0 : 1);
+            WireShapes.WriteOptionalString(w, "seller_comments", "已备注：优先发货", shape == 5 ? 0 : 1);
             if (type == 2)
             {
-                WriteId(w, "activity_id", 1800000000000000000UL + (SandboxData.Hash(Seed, What + 32, i) % 1000000UL), idsAsStrings);
+                WriteId(w, "activity_id", 1800000000000000000UL + (SandboxData.Hash(seed, Salt + 32, i) % 1000000UL), idsAsStrings);
             }
             else
             {
                 w.WriteNull("activity_id");
             }
 
-            var region = SandboxData.Int(Seed, What + 33, i, SandboxData.Provinces.Length);
+            var region = SandboxData.Int(seed, Salt + 33, i, SandboxData.Provinces.Length);
             if (express == 1)
             {
                 w.WritePropertyName("order_address_info");
                 w.WriteStartObject();
-                w.WriteString("name", SandboxData.Pick(SandboxData.Names, Seed, What + 34, i));
-                w.WriteString("mobile", "138" + (10000000 + SandboxData.Int(Seed, What + 35, i, 89999999)).ToString(CultureInfo.InvariantCulture));
-                w.WriteString("address", SandboxData.Pick(SandboxData.Streets, Seed, What + 36, i));
+                w.WriteString("name", SandboxData.Pick(SandboxData.Names, seed, Salt + 34, i));
+                w.WriteString("mobile", "138" + (10000000 + SandboxData.Int(seed, Salt + 35, i, 89999999)).ToString(CultureInfo.InvariantCulture));
+                w.WriteString("address", SandboxData.Pick(SandboxData.Streets, seed, Salt + 36, i));
                 w.WriteString("area_code", SandboxData.AreaCodes[region]);
                 w.WriteString("province", SandboxData.Provinces[region]);
                 w.WriteString("city", SandboxData.Cities[region]);
@@ -351,14 +249,14 @@ namespace WxOrders.Emulation
 
             if (express == 2)
             {
-                var store = SandboxData.Pick(Stores, Seed, What + 37, i);
+                var store = SandboxData.Pick(Stores, seed, Salt + 37, i);
                 var appointed = shape % 2 == 0;
                 var checkedAt = status == 4 ? finishTime : null;
                 w.WritePropertyName("order_check_info");
                 w.WriteStartObject();
-                w.WriteString("mobile", "139" + (10000000 + SandboxData.Int(Seed, What + 38, i, 89999999)).ToString(CultureInfo.InvariantCulture));
+                w.WriteString("mobile", "139" + (10000000 + SandboxData.Int(seed, Salt + 38, i, 89999999)).ToString(CultureInfo.InvariantCulture));
                 w.WriteString("appoint_store_Name", store);
-                WriteOptionalString(w, "consume_store_name", store, checkedAt.HasValue ? 0 : 1);
+                WireShapes.WriteOptionalString(w, "consume_store_name", store, checkedAt.HasValue ? 0 : 1);
                 WriteTime(w, "appoint_time_start", appointed ? created.AddDays(2) : (DateTimeOffset?)null, 0);
                 WriteTime(w, "appoint_time_end", appointed ? created.AddDays(2).AddHours(2) : (DateTimeOffset?)null, 0);
                 if (appointed)
@@ -377,7 +275,7 @@ namespace WxOrders.Emulation
                 WriteTime(w, "checkTime", checkedAt, 0);
                 if (checkedAt.HasValue)
                 {
-                    WriteId(w, "checkStaffUserId", 1600000000000000000UL + (SandboxData.Hash(Seed, What + 39, i) % 100000000000000000UL), true);
+                    WriteId(w, "checkStaffUserId", 1600000000000000000UL + (SandboxData.Hash(seed, Salt + 39, i) % 100000000000000000UL), true);
                 }
                 else
                 {
@@ -394,6 +292,35 @@ namespace WxOrders.Emulation
             // An unknown extra field, as real responses add them without notice.
             w.WriteString("sandbox_extra", "ignored");
             w.WriteEndObject();
+        }
+
+        private static void WriteId(Utf8JsonWriter w, string name, ulong value, bool asString)
+        {
+            if (asString)
+            {
+                w.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteNumber(name, value);
+            }
+        }
+
+        /// <summary>A time as unix seconds, or, when not set yet, null, 0 or nothing (all seen on the wire).</summary>
+        private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? t, int shape)
+        {
+            if (t.HasValue)
+            {
+                w.WriteNumber(name, t.Value.ToUnixTimeSeconds());
+            }
+            else if (shape == 1)
+            {
+                w.WriteNumber(name, 0);
+            }
+            else if (shape != 2)
+            {
+                w.WriteNull(name);
+            }
         }
     }
 }

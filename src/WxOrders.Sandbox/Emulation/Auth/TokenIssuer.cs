@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
+using WxOrders.Emulation.Data;
 
-namespace WxOrders.Emulation
+namespace WxOrders.Emulation.Auth
 {
     /// <summary>
     /// Tokens as stable_token hands them out: every caller gets the current token until it nears its end (the last
     /// fifth of its lifetime), then a new one; the old one stays valid until its own expiry.
     /// </summary>
-    internal sealed class SandboxTokens
+    internal sealed class TokenIssuer
     {
         private readonly object gate = new object();
         private readonly TimeSpan lifetime;
@@ -16,7 +17,7 @@ namespace WxOrders.Emulation
         private string current;
         private DateTimeOffset currentIssued;
 
-        public SandboxTokens(TimeSpan lifetime)
+        public TokenIssuer(TimeSpan lifetime)
         {
             this.lifetime = lifetime;
         }

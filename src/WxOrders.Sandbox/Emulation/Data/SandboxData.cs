@@ -1,11 +1,11 @@
 using System;
 using System.Text;
 
-namespace WxOrders.Emulation
+namespace WxOrders.Emulation.Data
 {
     /// <summary>
     /// Deterministic pseudo-random values: every field of every generated order is a pure function of
-    /// (seed, what, index), so the same seed gives the same data in any order of requests.
+    /// (seed, salt, index), so the same seed gives the same data in any order of requests.
     /// </summary>
     internal static class SandboxData
     {
@@ -48,31 +48,31 @@ namespace WxOrders.Emulation
         public static readonly string[] Shops = { "优选好物小店", "山野茶园", "家居生活馆", "数码潮玩店", "母婴严选", "乡村特产铺" };
 
         /// <summary>SplitMix64 of the three inputs.</summary>
-        public static ulong Hash(int seed, ulong what, ulong index)
+        public static ulong Hash(int seed, ulong salt, ulong index)
         {
-            var x = ((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ (what * 0xC2B2AE3D27D4EB4FUL) ^ (index * 0x165667B19E3779F9UL);
+            var x = ((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ (salt * 0xC2B2AE3D27D4EB4FUL) ^ (index * 0x165667B19E3779F9UL);
             x += 0x9E3779B97F4A7C15UL;
             x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
             x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
             return x ^ (x >> 31);
         }
 
-        public static int Int(int seed, ulong what, ulong index, int maxExclusive) =>
-            (int)(Hash(seed, what, index) % (ulong)maxExclusive);
+        public static int Int(int seed, ulong salt, ulong index, int maxExclusive) =>
+            (int)(Hash(seed, salt, index) % (ulong)maxExclusive);
 
-        public static bool Chance(int seed, ulong what, ulong index, double p) =>
-            (Hash(seed, what, index) >> 11) * (1.0 / (1UL << 53)) < p;
+        public static bool Chance(int seed, ulong salt, ulong index, double p) =>
+            (Hash(seed, salt, index) >> 11) * (1.0 / (1UL << 53)) < p;
 
-        public static T Pick<T>(T[] items, int seed, ulong what, ulong index) => items[Int(seed, what, index, items.Length)];
+        public static T Pick<T>(T[] items, int seed, ulong salt, ulong index) => items[Int(seed, salt, index, items.Length)];
 
         /// <summary>An openid-like string: "o" and 27 characters of [A-Za-z0-9-_].</summary>
-        public static string OpenId(int seed, ulong what, ulong index)
+        public static string OpenId(int seed, ulong salt, ulong index)
         {
             var sb = new StringBuilder(28);
             sb.Append('o');
             for (ulong i = 0; i < 27; i++)
             {
-                sb.Append(Alphabet[(int)(Hash(seed, what, (index * 64) + i) % 62)]);
+                sb.Append(Alphabet[(int)(Hash(seed, salt, (index * 64) + i) % 62)]);
             }
 
             return sb.ToString();
