@@ -14,23 +14,11 @@ namespace WxOrders.Emulation.Endpoints
         public const long NotFoundCode = 100002;
 
         public CoopEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "POST", WirePaths.CoopOrder, WirePlatform.WeChat)
         {
         }
 
-        public override string Method => "POST";
-
-        public override string Path => WirePaths.CoopOrder;
-
-        public override WirePlatform Platform => WirePlatform.WeChat;
-
-        public override string FaultKey(SandboxRequest request)
-        {
-            using (var doc = ParseBody(request))
-            {
-                return doc == null ? null : StringProperty(doc.RootElement, "order_id");
-            }
-        }
+        public override string FaultKey(SandboxRequest request) => BodyString(request, "order_id");
 
         public override SandboxResponse Handle(SandboxRequest request)
         {

@@ -10,19 +10,23 @@ namespace WxOrders.Emulation.Endpoints
     /// </summary>
     internal abstract class SandboxEndpoint
     {
-        protected SandboxEndpoint(SandboxContext context)
+        /// <param name="authenticated">False for the token endpoints: no access_token check, latency or faults.</param>
+        protected SandboxEndpoint(SandboxContext context, string method, string path, WirePlatform platform, bool authenticated = true)
         {
             Context = context;
+            Method = method;
+            Path = path;
+            Platform = platform;
+            Authenticated = authenticated;
         }
 
-        public abstract string Method { get; }
+        public string Method { get; }
 
-        public abstract string Path { get; }
+        public string Path { get; }
 
-        public abstract WirePlatform Platform { get; }
+        public WirePlatform Platform { get; }
 
-        /// <summary>False for the token endpoints.</summary>
-        public virtual bool Authenticated => true;
+        public bool Authenticated { get; }
 
         protected SandboxContext Context { get; }
 
@@ -55,6 +59,15 @@ namespace WxOrders.Emulation.Endpoints
             catch (JsonException)
             {
                 return null;
+            }
+        }
+
+        /// <summary>A string property of the JSON body; null when the body is not an object or has no such string.</summary>
+        protected static string BodyString(SandboxRequest request, string name)
+        {
+            using (var doc = ParseBody(request))
+            {
+                return doc == null ? null : StringProperty(doc.RootElement, name);
             }
         }
 

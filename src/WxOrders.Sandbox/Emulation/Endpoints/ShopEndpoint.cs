@@ -13,15 +13,9 @@ namespace WxOrders.Emulation.Endpoints
         public const long NotFoundCode = 1010014;
 
         public ShopEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "POST", WirePaths.ShopOrder, WirePlatform.WeChat)
         {
         }
-
-        public override string Method => "POST";
-
-        public override string Path => WirePaths.ShopOrder;
-
-        public override WirePlatform Platform => WirePlatform.WeChat;
 
         private ShopOrders Orders => Context.Shop;
 

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using WxOrders.Emulation.Data.Union;
 using WxOrders.Emulation.Server;
@@ -12,15 +10,9 @@ namespace WxOrders.Emulation.Endpoints
     internal sealed class UnionInfoEndpoint : SandboxEndpoint
     {
         public UnionInfoEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "POST", WirePaths.UnionOrderInfo, WirePlatform.WeChat)
         {
         }
-
-        public override string Method => "POST";
-
-        public override string Path => WirePaths.UnionOrderInfo;
-
-        public override WirePlatform Platform => WirePlatform.WeChat;
 
         public override string FaultKey(SandboxRequest request)
         {

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using WxOrders.Emulation.Data.Union;
 using WxOrders.Emulation.Server;
 using WxOrders.Emulation.Wire;
@@ -12,15 +10,9 @@ namespace WxOrders.Emulation.Endpoints
     internal sealed class UnionSearchEndpoint : SandboxEndpoint
     {
         public UnionSearchEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "GET", WirePaths.UnionOrderSearch, WirePlatform.WeChat)
         {
         }
-
-        public override string Method => "GET";
-
-        public override string Path => WirePaths.UnionOrderSearch;
-
-        public override WirePlatform Platform => WirePlatform.WeChat;
 
         public override string FaultKey(SandboxRequest request) => "page=" + (request.QueryValue("page") ?? "1");
 

@@ -9,17 +9,9 @@ namespace WxOrders.Emulation.Endpoints
     internal sealed class WeChatTokenEndpoint : SandboxEndpoint
     {
         public WeChatTokenEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "POST", WirePaths.WeChatToken, WirePlatform.WeChat, authenticated: false)
         {
         }
-
-        public override string Method => "POST";
-
-        public override string Path => WirePaths.WeChatToken;
-
-        public override WirePlatform Platform => WirePlatform.WeChat;
-
-        public override bool Authenticated => false;
 
         public override string FaultKey(SandboxRequest request) => null;
 

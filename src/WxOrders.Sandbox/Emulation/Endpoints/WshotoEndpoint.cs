@@ -10,23 +10,11 @@ namespace WxOrders.Emulation.Endpoints
         public const long NotFoundCode = 20001;
 
         public WshotoEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "POST", WirePaths.WshotoOrder, WirePlatform.Wshoto)
         {
         }
 
-        public override string Method => "POST";
-
-        public override string Path => WirePaths.WshotoOrder;
-
-        public override WirePlatform Platform => WirePlatform.Wshoto;
-
-        public override string FaultKey(SandboxRequest request)
-        {
-            using (var doc = ParseBody(request))
-            {
-                return doc == null ? null : StringProperty(doc.RootElement, "order_sn");
-            }
-        }
+        public override string FaultKey(SandboxRequest request) => BodyString(request, "order_sn");
 
         public override SandboxResponse Handle(SandboxRequest request)
         {

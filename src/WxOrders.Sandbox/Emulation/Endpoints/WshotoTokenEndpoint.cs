@@ -9,17 +9,9 @@ namespace WxOrders.Emulation.Endpoints
     internal sealed class WshotoTokenEndpoint : SandboxEndpoint
     {
         public WshotoTokenEndpoint(SandboxContext context)
-            : base(context)
+            : base(context, "GET", WirePaths.WshotoToken, WirePlatform.Wshoto, authenticated: false)
         {
         }
-
-        public override string Method => "GET";
-
-        public override string Path => WirePaths.WshotoToken;
-
-        public override WirePlatform Platform => WirePlatform.Wshoto;
-
-        public override bool Authenticated => false;
 
         public override string FaultKey(SandboxRequest request) => null;
 

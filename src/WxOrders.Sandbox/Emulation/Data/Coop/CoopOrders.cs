@@ -9,7 +9,7 @@ namespace WxOrders.Emulation.Data.Coop
     /// 52 seeded characters + i in 8 base-62 digits + "TdtdzIpQ" (76 characters, like the document's example), so a
     /// lookup maps back to i; an id that does not regenerate exactly is not one of this data set's.
     /// </summary>
-    internal sealed class CoopOrders
+    internal sealed class CoopOrders : SeededOrders
     {
         public const string IdPrefix = "coiqBw3B";
         public const string IdSuffix = "TdtdzIpQ";
@@ -20,14 +20,9 @@ namespace WxOrders.Emulation.Data.Coop
         private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
         public CoopOrders(int seed, int count)
+            : base(seed, count)
         {
-            Seed = seed;
-            Count = count;
         }
-
-        public int Seed { get; }
-
-        public int Count { get; }
 
         public static string ShopAppIdOf(int seed, int shop) =>
             "wx" + SandboxData.Hash(seed, Salt, (ulong)shop).ToString("x16", CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ namespace WxOrders.Emulation.Data.Shop
     /// The shop data set: order i has id IdBase + i * IdStep (all beyond 2^63), out_order_id "SO" + (202400000000 + i)
     /// and a seeded openid, so a lookup maps back to i.
     /// </summary>
-    internal sealed class ShopOrders
+    internal sealed class ShopOrders : SeededOrders
     {
         public const ulong IdBase = 10000000000000000000UL;
         public const ulong IdStep = 7919UL;
@@ -16,14 +16,9 @@ namespace WxOrders.Emulation.Data.Shop
         private const long OutIdBase = 202400000000L;
 
         public ShopOrders(int seed, int count)
+            : base(seed, count)
         {
-            Seed = seed;
-            Count = count;
         }
-
-        public int Seed { get; }
-
-        public int Count { get; }
 
         public static ulong OrderIdOf(int index) => IdBase + ((ulong)index * IdStep);
 

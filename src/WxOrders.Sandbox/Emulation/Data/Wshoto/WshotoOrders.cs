@@ -6,7 +6,7 @@ namespace WxOrders.Emulation.Data.Wshoto
     /// The Wshoto data set: order i has the 19-digit order_sn OrderSnBase + i * OrderSnStep (beyond a double's 2^53),
     /// so a lookup maps back to i.
     /// </summary>
-    internal sealed class WshotoOrders
+    internal sealed class WshotoOrders : SeededOrders
     {
         public const ulong OrderSnBase = 1723051502104450002UL;
         public const ulong OrderSnStep = 104729UL;
@@ -14,14 +14,9 @@ namespace WxOrders.Emulation.Data.Wshoto
         public const ulong Salt = Salts.WshotoOrder;
 
         public WshotoOrders(int seed, int count)
+            : base(seed, count)
         {
-            Seed = seed;
-            Count = count;
         }
-
-        public int Seed { get; }
-
-        public int Count { get; }
 
         public static ulong OrderSnOf(int index) => OrderSnBase + ((ulong)index * OrderSnStep);
 
