@@ -13,7 +13,7 @@ namespace WxOrders.Emulation.Data.Union
     /// commission-update time are built once, on first use; other filter combinations are cached per filter.
     /// No page request scans the data set.
     /// </summary>
-    internal sealed class UnionOrders
+    internal sealed class UnionOrders : SeededOrders
     {
         public const ulong IdBase = 1952300000000000UL;
         public const ulong IdStep = 7919UL;
@@ -34,8 +34,6 @@ namespace WxOrders.Emulation.Data.Union
         /// <summary>Wire statuses; index 3 is a status the documents do not list (clients must keep it).</summary>
         public static readonly string[] StatusCodes = { "SETTLEMENT_PENDING", "SETTLEMENT_SUCCESS", "SETTLEMENT_CANCELED", "SETTLEMENT_FROZEN" };
 
-        private readonly int seed;
-        private readonly int count;
         private readonly ConcurrentDictionary<string, int[]> filtered = new ConcurrentDictionary<string, int[]>(StringComparer.Ordinal);
         private int[][] byStatus;
         private int[] byUpdate;
@@ -45,12 +43,9 @@ namespace WxOrders.Emulation.Data.Union
         private int pageCap;
 
         public UnionOrders(int seed, int count)
+            : base(seed, count)
         {
-            this.seed = seed;
-            this.count = count;
         }
-
-        public int Count => count;
 
         /// <summary>The newest order that has "arrived" (see SandboxTestHooks.SimulateUnionArrivals); 0 normally.</summary>
         public int VisibleFrom => Volatile.Read(ref visibleFrom);
@@ -84,7 +79,7 @@ namespace WxOrders.Emulation.Data.Union
             do
             {
                 current = Volatile.Read(ref visibleFrom);
-                next = (int)Math.Min(count, Math.Max(0L, (long)current - step));
+                next = (int)Math.Min(Count, Math.Max(0L, (long)current - step));
             }
             while (current != next && Interlocked.CompareExchange(ref visibleFrom, next, current) != current);
         }
@@ -106,23 +101,23 @@ namespace WxOrders.Emulation.Data.Union
             }
 
             var index = (n - IdBase) / IdStep;
-            return index < (ulong)count && (int)index >= VisibleFrom ? (int)index : -1;
+            return index < (ulong)Count && (int)index >= VisibleFrom ? (int)index : -1;
         }
 
         /// <summary>Payment time (unix seconds): strictly decreasing in the index, 38 to 156 s apart.</summary>
-        public long PayTime(int i) => NewestPayTime - (97L * i) - (long)(SandboxData.Hash(seed, PayJitterSalt, (ulong)i) % 60);
+        public long PayTime(int i) => NewestPayTime - (97L * i) - (long)(SandboxData.Hash(Seed, PayJitterSalt, (ulong)i) % 60);
 
         /// <summary>0 pending (half), 1 settled, 2 canceled, 3 an undocumented status (1 in 50).</summary>
         public int Status(int i)
         {
-            var r = (int)(SandboxData.Hash(seed, StatusSalt, (ulong)i) % 100);
+            var r = (int)(SandboxData.Hash(Seed, StatusSalt, (ulong)i) % 100);
             return r < 50 ? 0 : r < 85 ? 1 : r < 98 ? 2 : 3;
         }
 
         /// <summary>When the commission status last changed: minutes after payment while pending, days after otherwise.</summary>
         public long UpdateTime(int i)
         {
-            var h = SandboxData.Hash(seed, UpdateDelaySalt, (ulong)i);
+            var h = SandboxData.Hash(Seed, UpdateDelaySalt, (ulong)i);
             switch (Status(i))
             {
                 case 0: return PayTime(i) + 60 + (long)(h % 3540);
@@ -138,7 +133,7 @@ namespace WxOrders.Emulation.Data.Union
             if (!f.SortByUpdate)
             {
                 var lo = Math.Max(from, f.PayEnd.HasValue ? FirstPaidAtOrBefore(f.PayEnd.Value) : 0);
-                var hi = f.PayStart.HasValue ? FirstPaidAtOrBefore(f.PayStart.Value - 1) : count;
+                var hi = f.PayStart.HasValue ? FirstPaidAtOrBefore(f.PayStart.Value - 1) : Count;
                 if (hi < lo)
                 {
                     hi = lo;
@@ -157,7 +152,7 @@ namespace WxOrders.Emulation.Data.Union
 
             EnsureUpdateOrder();
             var first = f.UpdateEnd.HasValue ? FirstUpdatedAtOrBefore(f.UpdateEnd.Value) : 0;
-            var end = f.UpdateStart.HasValue ? FirstUpdatedAtOrBefore(f.UpdateStart.Value - 1) : count;
+            var end = f.UpdateStart.HasValue ? FirstUpdatedAtOrBefore(f.UpdateStart.Value - 1) : Count;
             if (end < first)
             {
                 end = first;
@@ -197,10 +192,10 @@ namespace WxOrders.Emulation.Data.Union
         }
 
         /// <summary>The smallest index paid at or before t (count when none): payment times decrease with the index.</summary>
-        private int FirstPaidAtOrBefore(long t) => SortedSearch.First(count, i => PayTime(i) <= t);
+        private int FirstPaidAtOrBefore(long t) => SortedSearch.First(Count, i => PayTime(i) <= t);
 
         /// <summary>The first position in the update order updated at or before t (count when none).</summary>
-        private int FirstUpdatedAtOrBefore(long t) => SortedSearch.First(count, k => updateSorted[k] <= t);
+        private int FirstUpdatedAtOrBefore(long t) => SortedSearch.First(Count, k => updateSorted[k] <= t);
 
         /// <summary>The first position of <paramref name="sorted"/> holding <paramref name="value"/> or more.</summary>
         private static int LowerBound(int[] sorted, int value) => SortedSearch.First(sorted.Length, k => sorted[k] >= value);
@@ -215,7 +210,7 @@ namespace WxOrders.Emulation.Data.Union
                     lists[s] = new List<int>();
                 }
 
-                for (var i = 0; i < count; i++)
+                for (var i = 0; i < Count; i++)
                 {
                     lists[Status(i)].Add(i);
                 }
@@ -239,15 +234,15 @@ namespace WxOrders.Emulation.Data.Union
                 }
 
                 // Newest update first, ties by index: one sort on (2^32 - time) << 24 | index (count < 2^24, time < 2^32).
-                var keys = new long[count];
-                var order = new int[count];
-                for (var i = 0; i < count; i++)
+                var keys = new long[Count];
+                var order = new int[Count];
+                for (var i = 0; i < Count; i++)
                 {
                     order[i] = i;
                     keys[i] = ((0x100000000L - UpdateTime(i)) << 24) | (long)i;
                 }
 
-                if (count < (1 << 24))
+                if (Count < (1 << 24))
                 {
                     Array.Sort(keys, order);
                 }
@@ -256,8 +251,8 @@ namespace WxOrders.Emulation.Data.Union
                     Array.Sort(order, (a, b) => a == b ? 0 : UpdateTime(a) != UpdateTime(b) ? UpdateTime(b).CompareTo(UpdateTime(a)) : a.CompareTo(b));
                 }
 
-                var times = new long[count];
-                for (var k = 0; k < count; k++)
+                var times = new long[Count];
+                for (var k = 0; k < Count; k++)
                 {
                     times[k] = UpdateTime(order[k]);
                 }
