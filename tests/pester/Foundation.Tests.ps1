@@ -204,6 +204,13 @@ Describe 'Connecting' {
         $sb | Stop-WxOrdersSandbox
         { Connect-WxOrders -Sandbox $sb } | Should -Throw -ErrorId 'WxOrders.SandboxStopped,WxOrders.Commands.ConnectWxOrdersCommand'
     }
+
+    It 'refuses anything but a sandbox for -Sandbox, saying what to pass' {
+        # -Sandbox is typed object (so a connection elsewhere does not load the sandbox assembly): the cmdlet checks it.
+        $err = { Connect-WxOrders -Sandbox 'http://127.0.0.1:1/' } | Should -Throw -ErrorId 'WxOrders.InvalidSandbox,WxOrders.Commands.ConnectWxOrdersCommand' -PassThru
+        $err.Exception.Message | Should -Match 'Start-WxOrdersSandbox'
+        $err.TargetObject | Should -Be 'http://127.0.0.1:1/'
+    }
 }
 
 Describe 'Sandbox lifetime' {
