@@ -7,8 +7,10 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WxOrders.Emulation.Data.Shop;
+using WxOrders.Emulation.Endpoints;
+using WxOrders.Emulation.Server;
 using WxOrders.Json;
-using WxOrders.Emulation;
 using WxOrders.Platforms.Shop;
 
 namespace WxOrders.Benchmarks
@@ -28,8 +30,8 @@ namespace WxOrders.Benchmarks
                 "POST /shop/order/get, one order per response",
                 sandbox => Enumerable.Range(0, 64).Select(i => SandboxBodies.Call(
                     sandbox, "POST", ShopApi.Path, Json(
-                        "order_id", ShopSandbox.OrderIdOf(i),
-                        "openid", ShopSandbox.OpenIdOf(sandbox.Seed, i)))),
+                        "order_id", ShopOrders.OrderIdOf(i),
+                        "openid", ShopOrders.OpenIdOf(sandbox.Seed, i)))),
                 WireJsonContext.Default.ShopOrderResponse),
 
             ParseCase.ByName(
@@ -147,7 +149,7 @@ namespace WxOrders.Benchmarks
         /// </summary>
         public static ParseCase ByName(string name, string description, Func<Sandbox, IEnumerable<byte[]>> bodies, string contextTypeName, string propertyName)
         {
-            var context = typeof(Sandbox).Assembly.GetType(contextTypeName, throwOnError: false);
+            var context = typeof(ShopApi).Assembly.GetType(contextTypeName, throwOnError: false);
             var defaultContext = context?.GetProperty("Default", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null);
             var typeInfo = defaultContext?.GetType().GetProperty(propertyName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(defaultContext) as JsonTypeInfo;
             if (typeInfo == null)
@@ -200,7 +202,7 @@ namespace WxOrders.Benchmarks
 
         public static byte[] Call(Sandbox sandbox, string method, string path, byte[] body = null, IDictionary<string, string> query = null)
         {
-            var endpoint = SandboxEndpoints.Create(sandbox).Single(e => e.Method == method && e.Path == path);
+            var endpoint = EndpointCatalog.Create(sandbox.Context).Single(e => e.Method == method && e.Path == path);
             var request = new SandboxRequest { Method = method, Path = path, Body = body ?? Array.Empty<byte>() };
             if (query != null)
             {

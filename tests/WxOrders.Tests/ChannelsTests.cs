@@ -8,6 +8,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Json;
 using WxOrders.Emulation;
+using WxOrders.Emulation.Data.Channels;
+using WxOrders.Emulation.Endpoints;
+using WxOrders.Emulation.Server;
 using WxOrders.Http;
 using WxOrders.Lines;
 using WxOrders.Platforms.Channels;
@@ -460,7 +463,7 @@ namespace WxOrders.Tests
                 Assert.Equal(40097, missing.RootElement.GetProperty("errcode").GetInt32());
             }
 
-            var endpoint = new ChannelsOrderEndpoint(sb);
+            var endpoint = new ChannelsOrderEndpoint(sb.Context);
             Assert.Equal("42", endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = ChannelsApi.GetPath, Body = Encoding.UTF8.GetBytes(@"{""order_id"":42}") }));
             Assert.Equal("42", endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = ChannelsApi.GetPath, Body = Encoding.UTF8.GetBytes(@"{""order_id"":""42""}") }));
         }

@@ -6,6 +6,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Json;
 using WxOrders.Emulation;
+using WxOrders.Emulation.Data.Coop;
+using WxOrders.Emulation.Endpoints;
+using WxOrders.Emulation.Server;
 using WxOrders.Http;
 using WxOrders.Platforms.Coop;
 using Xunit;
@@ -163,7 +166,7 @@ namespace WxOrders.Tests
             Assert.Equal(100002L, response.ErrCode);
             Assert.Null(response.Order);
 
-            var rule = ErrorCatalog.Lookup(WxPlatform.WeChat, CoopSandbox.NotFoundCode);
+            var rule = ErrorCatalog.Lookup(WxPlatform.WeChat, CoopEndpoint.NotFoundCode);
             Assert.Equal(WxErrorCategory.ObjectNotFound, rule.Category);
             Assert.Equal(FailureAction.Permanent, rule.Action);
             Assert.Contains("-ShopAppId", rule.Advice);
@@ -183,23 +186,23 @@ namespace WxOrders.Tests
         public void SandboxIdsMapBackToTheirIndexAndAreDeterministic()
         {
             using var sb = Sandbox.Start(seed: 7, orderCount: 500);
-            var endpoint = new CoopSandbox(sb);
+            var orders = sb.Context.Coop;
             for (var i = 0; i < 500; i += 7)
             {
-                var id = CoopSandbox.OrderIdOf(7, i);
+                var id = CoopOrders.OrderIdOf(7, i);
                 Assert.Equal(76, id.Length);
-                Assert.StartsWith(CoopSandbox.IdPrefix, id);
-                Assert.EndsWith(CoopSandbox.IdSuffix, id);
-                Assert.Equal(i, endpoint.IndexOf(id));
-                Assert.Equal(id, CoopSandbox.OrderIdOf(7, i));
+                Assert.StartsWith(CoopOrders.IdPrefix, id);
+                Assert.EndsWith(CoopOrders.IdSuffix, id);
+                Assert.Equal(i, orders.IndexOf(id));
+                Assert.Equal(id, CoopOrders.OrderIdOf(7, i));
             }
 
-            Assert.Equal(-1, endpoint.IndexOf(CoopSandbox.OrderIdOf(7, 500)));
-            Assert.Equal(-1, endpoint.IndexOf(CoopSandbox.OrderIdOf(8, 3)));
-            var tampered = CoopSandbox.OrderIdOf(7, 3).ToCharArray();
+            Assert.Equal(-1, orders.IndexOf(CoopOrders.OrderIdOf(7, 500)));
+            Assert.Equal(-1, orders.IndexOf(CoopOrders.OrderIdOf(8, 3)));
+            var tampered = CoopOrders.OrderIdOf(7, 3).ToCharArray();
             tampered[20] = tampered[20] == 'A' ? 'B' : 'A';
-            Assert.Equal(-1, endpoint.IndexOf(new string(tampered)));
-            Assert.Equal(-1, endpoint.IndexOf("coiqBw3B************************************************************TdtdzIpQ"));
+            Assert.Equal(-1, orders.IndexOf(new string(tampered)));
+            Assert.Equal(-1, orders.IndexOf("coiqBw3B************************************************************TdtdzIpQ"));
             Assert.Equal(sb.SampleCoopOrders.Select(s => s.OrderId), sb.GetCoopOrderSamples(10).Select(s => s.OrderId));
         }
 
@@ -274,13 +277,13 @@ namespace WxOrders.Tests
             var other = sb.SampleCoopOrders.First(s => s.ShopAppId != sample.ShopAppId);
 
             var wrongShop = await Assert.ThrowsAsync<WxApiException>(() => CoopApi.GetOrderAsync(client, new CoopOrderKey(other.ShopAppId, sample.OrderId), null, CancellationToken.None));
-            Assert.Equal(CoopSandbox.NotFoundCode, wrongShop.ErrorCode);
+            Assert.Equal(CoopEndpoint.NotFoundCode, wrongShop.ErrorCode);
             Assert.Equal(WxErrorCategory.ObjectNotFound, wrongShop.Category);
             Assert.Equal(CoopApi.Path, wrongShop.Endpoint);
             Assert.NotNull(wrongShop.RequestId);
 
             var unknown = await Assert.ThrowsAsync<WxApiException>(() => CoopApi.GetOrderAsync(client, new CoopOrderKey(sample.ShopAppId, sample.OrderId.Substring(1)), null, CancellationToken.None));
-            Assert.Equal(CoopSandbox.NotFoundCode, unknown.ErrorCode);
+            Assert.Equal(CoopEndpoint.NotFoundCode, unknown.ErrorCode);
         }
 
         [Theory]
@@ -303,7 +306,7 @@ namespace WxOrders.Tests
         public void SandboxFaultKeyIsTheOrderId()
         {
             using var sb = Sandbox.Start();
-            var endpoint = new CoopSandbox(sb);
+            var endpoint = new CoopEndpoint(sb.Context);
             var request = new SandboxRequest { Method = "POST", Path = CoopApi.Path, Body = Encoding.UTF8.GetBytes(@"{""shop_appid"":""wx1"",""order_id"":""coiqBw3Bx""}") };
             Assert.Equal("coiqBw3Bx", endpoint.FaultKey(request));
             Assert.Null(endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = CoopApi.Path, Body = Encoding.UTF8.GetBytes("not json") }));
@@ -312,7 +315,7 @@ namespace WxOrders.Tests
         [Fact]
         public async Task SandboxPermanentFailureIsKeyedByOrderId()
         {
-            var sample = CoopSandbox.OrderIdOf(1, 2);
+            var sample = CoopOrders.OrderIdOf(1, 2);
             var options = new SandboxOptions { Seed = 1, OrderCount = 10 };
             options.PermanentFailures[sample] = 48001;
             using var sb = new Sandbox(options);

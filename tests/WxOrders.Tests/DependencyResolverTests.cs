@@ -41,6 +41,8 @@ namespace WxOrders.Tests
         [InlineData("System.Memory, Version=4.0.1.2", "System.Text.Json", true)]
         [InlineData("System.Runtime.CompilerServices.Unsafe, Version=6.0.0.0", "System.Memory", true)]
         [InlineData("Microsoft.Bcl.AsyncInterfaces, Version=8.0.0.0", "WxOrders", true)]
+        [InlineData("System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", "WxOrders.Sandbox", true)]
+        [InlineData("System.Text.Encodings.Web, Version=8.0.0.0", "WxOrders.Sandbox", true)]
         [InlineData("System.Text.Json, Version=8.0.0.0", "SomeOtherModule", false)]
         [InlineData("Newtonsoft.Json, Version=13.0.0.0", "WxOrders.Core", false)]
         [InlineData("System.Management.Automation", "WxOrders", false)]
@@ -72,6 +74,28 @@ namespace WxOrders.Tests
             // Not ours: never answered, whoever asks.
             Assert.Null(resolver.OnAssemblyResolve(null, new ResolveEventArgs("Newtonsoft.Json, Version=13.0.0.0", null)));
             Assert.Single(loads);
+        }
+
+        [Fact]
+        public void AnswersEveryShippedDependencyOfEveryModuleAssembly()
+        {
+            // WxOrders, the engine and the sandbox (loaded on Start-WxOrdersSandbox): on 5.1 each must get its
+            // System.Text.Json closure from bin/dependencies, or the first JSON call throws FileNotFoundException.
+            var moduleAssemblies = new[] { typeof(ModuleInitializer).Assembly, typeof(WxPlatform).Assembly, typeof(Sandbox).Assembly };
+            foreach (var assembly in moduleAssemblies)
+            {
+                var requesting = assembly.GetName();
+                var shipped = Array.FindAll(assembly.GetReferencedAssemblies(), r => DependencyResolver.Names.Contains(r.Name));
+                if (requesting.Name != "WxOrders")
+                {
+                    Assert.Contains(shipped, r => r.Name == "System.Text.Json"); // the engine and the sandbox parse and write JSON
+                }
+
+                foreach (var requested in shipped)
+                {
+                    Assert.True(DependencyResolver.Handles(requested, requesting), requesting.Name + " asks for " + requested.Name);
+                }
+            }
         }
 
         [Fact]

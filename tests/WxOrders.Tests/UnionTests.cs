@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using WxOrders.Emulation;
+using WxOrders.Emulation.Data.Union;
 using WxOrders.Http;
 using WxOrders.Json;
 using WxOrders.Paging;
@@ -731,7 +731,7 @@ namespace WxOrders.Tests
     /// <summary>The union sandbox: filters agree with a brute-force scan, and the endpoints answer as documented.</summary>
     public class UnionSandboxTests
     {
-        private static List<int> Brute(UnionSandboxData data, UnionFilter f)
+        private static List<int> Brute(UnionOrders data, UnionFilter f)
         {
             var all = Enumerable.Range(0, data.Count).Where(i =>
                 i >= data.VisibleFrom &&
@@ -742,7 +742,7 @@ namespace WxOrders.Tests
             return f.SortByUpdate ? all.OrderByDescending(data.UpdateTime).ThenBy(i => i).ToList() : all.ToList();
         }
 
-        private static List<int> Selected(UnionSandboxData data, UnionFilter f)
+        private static List<int> Selected(UnionOrders data, UnionFilter f)
         {
             var s = data.Select(f);
             return Enumerable.Range(0, s.Count).Select(s.IndexAt).ToList();
@@ -751,14 +751,14 @@ namespace WxOrders.Tests
         [Fact]
         public void PayTimesStrictlyDecreaseAndIdsMapBack()
         {
-            var data = new UnionSandboxData(3, 5000);
+            var data = new UnionOrders(3, 5000);
             for (var i = 1; i < data.Count; i++)
             {
                 Assert.True(data.PayTime(i) < data.PayTime(i - 1));
             }
 
-            Assert.Equal(1234, data.IndexOf(UnionSandboxData.OrderIdText(1234)));
-            Assert.Equal(-1, data.IndexOf(UnionSandboxData.OrderIdText(5000)));
+            Assert.Equal(1234, data.IndexOf(UnionOrders.OrderIdText(1234)));
+            Assert.Equal(-1, data.IndexOf(UnionOrders.OrderIdText(5000)));
             Assert.Equal(-1, data.IndexOf("1952300000000001"));
             Assert.Equal(-1, data.IndexOf("x"));
         }
@@ -766,7 +766,7 @@ namespace WxOrders.Tests
         [Fact]
         public void EveryFilterSelectsWhatABruteForceScanSelects()
         {
-            var data = new UnionSandboxData(7, 3000);
+            var data = new UnionOrders(7, 3000);
             var newest = data.PayTime(0);
             var filters = new List<UnionFilter>();
             foreach (var status in new int?[] { null, 0, 1, 2 })
@@ -810,7 +810,7 @@ namespace WxOrders.Tests
             Assert.Equal(500, beyond.TotalCount);
 
             var pending = await UnionApi.SearchAsync(client, new UnionOrderQuery { CommissionStatus = UnionCommissionStatus.Pending }, 1, 200, null, CancellationToken.None);
-            Assert.Equal(sb.CountUnionOrders(new UnionOrderQuery { CommissionStatus = UnionCommissionStatus.Pending }), pending.TotalCount);
+            Assert.Equal(sb.TestHooks.CountUnionOrders(new UnionOrderQuery { CommissionStatus = UnionCommissionStatus.Pending }), pending.TotalCount);
             Assert.All(pending.Items.SelectMany(o => o.ProductList), l => Assert.Null(l.Commission));
 
             // The sandbox refuses what the API refuses.

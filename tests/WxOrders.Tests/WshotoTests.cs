@@ -7,6 +7,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Json;
 using WxOrders.Emulation;
+using WxOrders.Emulation.Data.Wshoto;
+using WxOrders.Emulation.Endpoints;
+using WxOrders.Emulation.Server;
 using WxOrders.Http;
 using WxOrders.Platforms.Wshoto;
 using Xunit;
@@ -259,7 +262,7 @@ namespace WxOrders.Tests
         public void SandboxOrderSnsMapBackToTheirIndex()
         {
             using var sb = Sandbox.Start(orderCount: 300);
-            var endpoint = new WshotoSandbox(sb);
+            var orders = sb.Context.Wshoto;
             var sns = sb.GetWshotoOrderSns(300);
             Assert.Equal(sns.Take(10), sb.SampleWshotoOrderSns);
             Assert.Equal("1723051502104450002", sns[0]);
@@ -267,13 +270,13 @@ namespace WxOrders.Tests
             {
                 Assert.Equal(19, sns[i].Length);
                 Assert.True(ulong.Parse(sns[i], System.Globalization.CultureInfo.InvariantCulture) > (1UL << 53));
-                Assert.Equal(i, endpoint.IndexOf(sns[i]));
+                Assert.Equal(i, orders.IndexOf(sns[i]));
             }
 
-            Assert.Equal(-1, endpoint.IndexOf(WshotoSandbox.OrderSnText(300)));
-            Assert.Equal(-1, endpoint.IndexOf("1723051502104450003"));
-            Assert.Equal(-1, endpoint.IndexOf("123"));
-            Assert.Equal(-1, endpoint.IndexOf("17230515021044500x2"));
+            Assert.Equal(-1, orders.IndexOf(WshotoOrders.OrderSnText(300)));
+            Assert.Equal(-1, orders.IndexOf("1723051502104450003"));
+            Assert.Equal(-1, orders.IndexOf("123"));
+            Assert.Equal(-1, orders.IndexOf("17230515021044500x2"));
         }
 
         [Fact]
@@ -354,7 +357,7 @@ namespace WxOrders.Tests
             using var sb = Sandbox.Start();
             using var client = SandboxClients.For(sb, WxPlatform.Wshoto);
             var ex = await Assert.ThrowsAsync<WxApiException>(() => WshotoApi.GetOrderAsync(client, "1723051502104450003", null, CancellationToken.None));
-            Assert.Equal(WshotoSandbox.NotFoundCode, ex.ErrorCode);
+            Assert.Equal(WshotoEndpoint.NotFoundCode, ex.ErrorCode);
             Assert.Equal(WxErrorCategory.ObjectNotFound, ex.Category);
             Assert.Equal(WxPlatform.Wshoto, ex.Platform);
             Assert.Equal(WshotoApi.Path, ex.Endpoint);
@@ -380,7 +383,7 @@ namespace WxOrders.Tests
         public void SandboxFaultKeyIsTheOrderSn()
         {
             using var sb = Sandbox.Start();
-            var endpoint = new WshotoSandbox(sb);
+            var endpoint = new WshotoEndpoint(sb.Context);
             var request = new SandboxRequest { Method = "POST", Path = WshotoApi.Path, Body = Encoding.UTF8.GetBytes(@"{""order_sn"":""1723051502104450002""}") };
             Assert.Equal("1723051502104450002", endpoint.FaultKey(request));
             Assert.Null(endpoint.FaultKey(new SandboxRequest { Method = "POST", Path = WshotoApi.Path, Body = Array.Empty<byte>() }));
@@ -390,7 +393,7 @@ namespace WxOrders.Tests
         public async Task SandboxPermanentFailureIsKeyedByOrderSn()
         {
             var options = new SandboxOptions { Seed = 1, OrderCount = 10 };
-            options.PermanentFailures[WshotoSandbox.OrderSnText(3)] = 45009;
+            options.PermanentFailures[WshotoOrders.OrderSnText(3)] = 45009;
             using var sb = new Sandbox(options);
             using var client = SandboxClients.For(sb, WxPlatform.Wshoto);
             var ex = await Assert.ThrowsAsync<WxApiException>(() => WshotoApi.GetOrderAsync(client, sb.SampleWshotoOrderSns[3], null, CancellationToken.None));

@@ -82,7 +82,7 @@ exit $code
     It 'exits non-zero and logs the warning when orders are missing without a failed page' {
         $dir = Join-Path $TestDrive 'gap'
         # A server that answers at most 50 orders per page: no page fails, yet orders are missing.
-        $out = Invoke-Export -Dir $dir -Connect '; $sb.SimulateUnionPageCap(50)'
+        $out = Invoke-Export -Dir $dir -Connect '; $sb.TestHooks.SimulateUnionPageCap(50)'
         $global:LASTPWSHEXIT | Should -Be 1 -Because ($out -join "`n")
         $log = (Get-Content (Join-Path $dir 'union-orders.log')) -join "`n"
         $log | Should -Match 'Warning: \d+ of the \d+ orders the API reported were not written'

@@ -22,6 +22,30 @@ Describe 'Import' {
         $out | Should -Contain 'ASM:WxOrders'
     }
 
+    It 'loads WxOrders.Sandbox.dll only when a sandbox is started, not at import nor for a connection elsewhere' {
+        # Import time must not pay for the emulator: its assembly loads with Start-WxOrdersSandbox (and is then what
+        # Connect-WxOrders -Sandbox gets). A real connection attempt, to a closed loopback port, must not load it either.
+        $out = Invoke-FreshPwsh -Script @'
+$loaded = { 'WxOrders.Sandbox' -in [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name }
+"IMPORT:$(& $loaded)"
+$secret = ConvertTo-SecureString 'not-a-real-secret' -AsPlainText -Force
+try { Connect-WxOrders -AppId wxnotasandbox -AppSecret $secret -BaseUri 'http://127.0.0.1:9/' -MaxRetryCount 0 -TimeoutSec 2 -ErrorAction Stop }
+catch { "CONNECTERROR:$($_.FullyQualifiedErrorId)" }
+"CONNECT:$(& $loaded)"
+$sb = Start-WxOrdersSandbox
+"START:$(& $loaded)"
+Connect-WxOrders -Sandbox $sb
+"SANDBOXCONNECT:$((Get-WxOrdersConnection).Count)"
+$sb | Stop-WxOrdersSandbox
+'@
+        $global:LASTPWSHEXIT | Should -Be 0
+        $out | Should -Contain 'IMPORT:False'
+        $out | Where-Object { $_ -like 'CONNECTERROR:*' } | Should -Match '^CONNECTERROR:WxOrders\.' -Because 'the connection attempt reached the engine and failed there'
+        $out | Should -Contain 'CONNECT:False'
+        $out | Should -Contain 'START:True'
+        $out | Should -Contain 'SANDBOXCONNECT:2'
+    }
+
     It 'declares both editions, 5.1 and explicit cmdlet exports' {
         $m = Import-PowerShellDataFile (Get-ModuleManifest)
         $m.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
@@ -179,6 +203,13 @@ Describe 'Connecting' {
         $sb = Start-WxOrdersSandbox
         $sb | Stop-WxOrdersSandbox
         { Connect-WxOrders -Sandbox $sb } | Should -Throw -ErrorId 'WxOrders.SandboxStopped,WxOrders.Commands.ConnectWxOrdersCommand'
+    }
+
+    It 'refuses anything but a sandbox for -Sandbox, saying what to pass' {
+        # -Sandbox is typed object (so a connection elsewhere does not load the sandbox assembly): the cmdlet checks it.
+        $err = { Connect-WxOrders -Sandbox 'http://127.0.0.1:1/' } | Should -Throw -ErrorId 'WxOrders.InvalidSandbox,WxOrders.Commands.ConnectWxOrdersCommand' -PassThru
+        $err.Exception.Message | Should -Match 'Start-WxOrdersSandbox'
+        $err.TargetObject | Should -Be 'http://127.0.0.1:1/'
     }
 }
 

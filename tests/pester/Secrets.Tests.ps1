@@ -55,7 +55,7 @@ Describe 'Secrets never shown' {
                 Connect-WxOrders -Credential $wx -BaseUri $sb.BaseUri -Name second -PassThru -Verbose -Debug
                 $wrong = ConvertTo-SecureString ($wx.GetNetworkCredential().Password + 'x') -AsPlainText -Force
                 try { Connect-WxOrders -AppId $sb.WeChatAppId -AppSecret $wrong -BaseUri $sb.BaseUri -Name bad -Verbose -Debug } catch { $_ }
-                $token = ConvertTo-SecureString ($sb.GetIssuedTokens()[0]) -AsPlainText -Force
+                $token = ConvertTo-SecureString ($sb.TestHooks.GetIssuedTokens()[0]) -AsPlainText -Force
                 Connect-WxOrders -AccessToken $token -Name tok -BaseUri $sb.BaseUri -PassThru -Verbose -Debug
                 Get-ShopOrder -OrderId 10000000000000000000 -OpenId nobody -Connection tok -Verbose -Debug
                 Disconnect-WxOrders -Verbose -Debug
@@ -83,7 +83,7 @@ Describe 'Secrets never shown' {
             $secrets = @(
                 [pscredential]::new('x', $sb.WeChatAppSecret).GetNetworkCredential().Password
                 [pscredential]::new('x', $sb.WshotoAppSecret).GetNetworkCredential().Password
-            ) + $sb.GetIssuedTokens()
+            ) + $sb.TestHooks.GetIssuedTokens()
             $secrets.Count | Should -BeGreaterThan 3
             foreach ($s in $secrets) {
                 $s.Length | Should -BeGreaterThan 16

@@ -239,7 +239,7 @@ Describe 'Search-UnionOrder' {
     }
 
     It 'filters by commission status' {
-        $expected = $sb.CountUnionOrders([WxOrders.UnionOrderQuery]@{ CommissionStatus = 'Pending' })
+        $expected = $sb.TestHooks.CountUnionOrders([WxOrders.UnionOrderQuery]@{ CommissionStatus = 'Pending' })
         $expected | Should -BeGreaterThan 0
         $pending = Search-UnionOrder -CommissionStatus Pending -PageSize 20
         $pending.Count | Should -Be $expected
@@ -265,7 +265,7 @@ Describe 'Search-UnionOrder' {
         $endU = [datetime]::SpecifyKind($end, 'Unspecified')
         $window = Search-UnionOrder -StartTime $startU -EndTime $endU -PageSize 10
         $window.OrderId | Should -Be $all.OrderId[20..52]
-        $sb.CountUnionOrders([WxOrders.UnionOrderQuery]@{ StartTime = $all[52].PayTime; EndTime = $all[20].PayTime }) | Should -Be 33
+        $sb.TestHooks.CountUnionOrders([WxOrders.UnionOrderQuery]@{ StartTime = $all[52].PayTime; EndTime = $all[20].PayTime }) | Should -Be 33
 
         $utc = Search-UnionOrder -StartTime $all[52].PayTime.UtcDateTime -EndTime $all[20].PayTime.UtcDateTime
         $utc.OrderId | Should -Be $all.OrderId[20..52]
@@ -274,7 +274,7 @@ Describe 'Search-UnionOrder' {
     It 'sorts and filters by commission-update time when one is given' {
         $from = (Get-Date '2025-07-01')
         $r = Search-UnionOrder -CommissionUpdateStartTime $from
-        $r.Count | Should -Be $sb.CountUnionOrders([WxOrders.UnionOrderQuery]@{ CommissionUpdateStartTime = [DateTimeOffset]$from })
+        $r.Count | Should -Be $sb.TestHooks.CountUnionOrders([WxOrders.UnionOrderQuery]@{ CommissionUpdateStartTime = [DateTimeOffset]$from })
         $r.Count | Should -BeGreaterThan 0
         $updates = $r | ForEach-Object { $_.ProductList[0].CommissionStatusUpdateTime }
         $updates | ForEach-Object { $_ | Should -BeGreaterOrEqual ([DateTimeOffset]$from) }
@@ -311,7 +311,7 @@ Describe 'Search-UnionOrder while new orders arrive' {
 
     It 'writes no order twice although pages shift, and misses none of those there at the start' {
         # 50 orders "arrive" at the top, 3 after each request: every page shifts by 3 against the one before.
-        $sb.SimulateUnionArrivals(50, 3)
+        $sb.TestHooks.SimulateUnionArrivals(50, 3)
         $atStart = $sb.GetUnionOrderIds(350)
         $sb.ResetCounters()
         $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 1 -Verbose -WarningVariable warns -WarningAction SilentlyContinue 4>&1
@@ -326,7 +326,7 @@ Describe 'Search-UnionOrder while new orders arrive' {
     }
 
     It 'writes every order present at the start, none twice, when pages are fetched ahead' {
-        $sb.SimulateUnionArrivals(50, 3)
+        $sb.TestHooks.SimulateUnionArrivals(50, 3)
         $atStart = $sb.GetUnionOrderIds(350)
         $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 8 -WarningVariable warns -WarningAction SilentlyContinue
         ($orders.OrderId | Sort-Object -Unique).Count | Should -Be $orders.Count
@@ -339,8 +339,8 @@ Describe 'Search-UnionOrder while new orders arrive' {
     }
 
     It 'warns that orders may have shifted past the walk when the total goes down' {
-        $sb.SimulateUnionArrivals(0, 0)
-        $sb.SimulateUnionDepartures(3)
+        $sb.TestHooks.SimulateUnionArrivals(0, 0)
+        $sb.TestHooks.SimulateUnionDepartures(3)
         $orders = Search-UnionOrder -PageSize 20 -ThrottleLimit 1 -WarningVariable warns -WarningAction SilentlyContinue
         $orders.Count | Should -BeLessThan 400
         $warns.Count | Should -Be 1
@@ -350,8 +350,8 @@ Describe 'Search-UnionOrder while new orders arrive' {
     }
 
     It 'warns of no change when nothing arrives' {
-        $sb.SimulateUnionArrivals(0, 0)
-        $sb.SimulateUnionDepartures(0)
+        $sb.TestHooks.SimulateUnionArrivals(0, 0)
+        $sb.TestHooks.SimulateUnionDepartures(0)
         $sb.ResetCounters()
         $orders = Search-UnionOrder -PageSize 20 -WarningVariable warns
         $orders.Count | Should -Be 400
@@ -366,7 +366,7 @@ Describe 'Search-UnionOrder when the API answers fewer orders per page than aske
 
     It 'does not end at a short page the total says is not the last, and names the gap' {
         # A server that caps pageSize at 150: page N holds orders 150(N-1) to 150N - 1 whatever was asked.
-        $sb.SimulateUnionPageCap(150)
+        $sb.TestHooks.SimulateUnionPageCap(150)
         $sb.ResetCounters()
         $orders = Search-UnionOrder -ErrorVariable errs -WarningVariable warns -WarningAction SilentlyContinue
         $errs.Count | Should -Be 0
@@ -380,7 +380,7 @@ Describe 'Search-UnionOrder when the API answers fewer orders per page than aske
         $sb.ResetCounters()
         (Search-UnionOrder -PageSize 150 -WarningVariable warns).Count | Should -Be 1000
         $warns.Count | Should -Be 0
-        $sb.SimulateUnionPageCap(0)
+        $sb.TestHooks.SimulateUnionPageCap(0)
     }
 }
 

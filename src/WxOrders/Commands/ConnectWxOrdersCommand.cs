@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security;
 using System.Threading.Tasks;
 using WxOrders.Http;
@@ -37,9 +38,13 @@ namespace WxOrders.Commands
         [ValidateNotNull]
         public SecureString AccessToken { get; set; }
 
+        /// <summary>
+        /// The WxOrders.Sandbox from Start-WxOrdersSandbox. Typed object so that binding Connect-WxOrders does not load
+        /// WxOrders.Sandbox.dll (PowerShell resolves every parameter type of a cmdlet to bind it); SandboxPlans checks it.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SandboxSet)]
         [ValidateNotNull]
-        public Sandbox Sandbox { get; set; }
+        public object Sandbox { get; set; }
 
         [Parameter(ParameterSetName = AppSecretSet)]
         [Parameter(ParameterSetName = CredentialSet)]
@@ -93,13 +98,7 @@ namespace WxOrders.Commands
             var plans = new List<ConnectionSettings>();
             if (ParameterSetName == SandboxSet)
             {
-                if (!Sandbox.IsRunning)
-                {
-                    ThrowArgumentError("The sandbox at " + Sandbox.BaseUri + " is stopped. Start one with Start-WxOrdersSandbox and pass it to -Sandbox.", "WxOrders.SandboxStopped", Sandbox);
-                }
-
-                plans.Add(Settings(WxPlatform.WeChat, Sandbox.WeChatAppId, Sandbox.WeChatAppSecret, null, Sandbox.BaseUri, Sandbox.WeChatAppId, true));
-                plans.Add(Settings(WxPlatform.Wshoto, Sandbox.WshotoAppId, Sandbox.WshotoAppSecret, null, Sandbox.BaseUri, Sandbox.WshotoAppId, true));
+                plans.AddRange(SandboxPlans(Sandbox is PSObject wrapped ? wrapped.BaseObject : Sandbox));
             }
             else if (ParameterSetName == CredentialSet)
             {
@@ -175,6 +174,31 @@ namespace WxOrders.Commands
                     WriteObject(connection.Snapshot());
                 }
             }
+        }
+
+        /// <summary>
+        /// The two connections to a sandbox. In its own method, not inlined: the JIT loads WxOrders.Sandbox.dll when it
+        /// compiles a method that names the Sandbox type, and only a -Sandbox call gets here.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private IEnumerable<ConnectionSettings> SandboxPlans(object value)
+        {
+            if (!(value is global::WxOrders.Sandbox sandbox))
+            {
+                ThrowArgumentError("-Sandbox takes the object Start-WxOrdersSandbox writes, such as $sb in $sb = Start-WxOrdersSandbox.", "WxOrders.InvalidSandbox", value);
+                return null;
+            }
+
+            if (!sandbox.IsRunning)
+            {
+                ThrowArgumentError("The sandbox at " + sandbox.BaseUri + " is stopped. Start one with Start-WxOrdersSandbox and pass it to -Sandbox.", "WxOrders.SandboxStopped", sandbox);
+            }
+
+            return new[]
+            {
+                Settings(WxPlatform.WeChat, sandbox.WeChatAppId, sandbox.WeChatAppSecret, null, sandbox.BaseUri, sandbox.WeChatAppId, true),
+                Settings(WxPlatform.Wshoto, sandbox.WshotoAppId, sandbox.WshotoAppSecret, null, sandbox.BaseUri, sandbox.WshotoAppId, true),
+            };
         }
 
         private ConnectionSettings Settings(WxPlatform platform, string appId, SecureString secret, SecureString token, Uri baseUri, string name, bool sandbox)

@@ -11,8 +11,12 @@ using WxOrders.Infrastructure;
 namespace WxOrders.Commands
 {
     /// <summary>Start-WxOrdersSandbox: a local emulator of the four APIs on 127.0.0.1.</summary>
+    /// <remarks>
+    /// The output type is named, not typeof(Sandbox): reading the attribute would otherwise load WxOrders.Sandbox.dll,
+    /// which Import-Module must not do. The assembly loads when this cmdlet binds (-FailureKind is its type).
+    /// </remarks>
     [Cmdlet(VerbsLifecycle.Start, "WxOrdersSandbox")]
-    [OutputType(typeof(Sandbox))]
+    [OutputType("WxOrders.Sandbox")]
     public sealed class StartWxOrdersSandboxCommand : WxOrdersCmdlet
     {
         [Parameter]

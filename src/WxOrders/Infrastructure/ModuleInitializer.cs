@@ -72,6 +72,7 @@ namespace WxOrders.Infrastructure
         {
             "WxOrders",
             "WxOrders.Core",
+            "WxOrders.Sandbox",
         };
 
         private readonly string folder;
