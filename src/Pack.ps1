@@ -38,14 +38,15 @@ if (-not $Version) { $Version = $sourceVersion }
 $package = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Package.psd1')
 
 # 1. Build. The layout goes to a fresh folder each time, so nothing left from an earlier build can slip in; the
-#    compiler's own output stays per version under out/.build, so packing the same version again is incremental.
-$build = Join-Path $OutputDirectory ".build/$Version"
+#    compiler's own output stays per version under out/.build of the repository (whatever -OutputDirectory is), so
+#    packing the same version again is incremental.
+$build = Join-Path $root "out/.build/$Version"
 $staged = Join-Path $build 'layout'
 if (Test-Path $staged) { Remove-Item $staged -Recurse -Force }
 $sep = [IO.Path]::DirectorySeparatorChar
 & dotnet build (Join-Path $root 'src/WxOrders/WxOrders.csproj') -c Release --nologo -v quiet `
     --artifacts-path (Join-Path $build 'artifacts') `
-    "-p:WxOrdersVersion=$Version" "-p:ModuleOutDir=$(Join-Path $staged 'bin')$sep" "-p:ModuleHelpDir=$(Join-Path $staged 'en-US')"
+    "-p:WxOrdersVersion=$Version" "-p:ModuleOutDir=$(Join-Path $staged 'bin')$sep" "-p:ModuleHelpDir=$(Join-Path $staged 'en-US')" | Out-Host
 if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)." }
 Copy-Item $manifestPath $staged
 if ($Version -ne $sourceVersion) {
