@@ -43,10 +43,13 @@ $package = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Package.psd1')
 $build = Join-Path $root "out/.build/$Version"
 $staged = Join-Path $build 'layout'
 if (Test-Path $staged) { Remove-Item $staged -Recurse -Force }
-$sep = [IO.Path]::DirectorySeparatorChar
+$properties = @(
+    "-p:WxOrdersVersion=$Version"
+    "-p:ModuleOutDir=$(Join-Path $staged 'bin')/"   # '/' rather than a trailing '\', which would escape a quote on Windows
+    "-p:ModuleHelpDir=$(Join-Path $staged 'en-US')"
+)
 & dotnet build (Join-Path $root 'src/WxOrders/WxOrders.csproj') -c Release --nologo -v quiet `
-    --artifacts-path (Join-Path $build 'artifacts') `
-    "-p:WxOrdersVersion=$Version" "-p:ModuleOutDir=$(Join-Path $staged 'bin')$sep" "-p:ModuleHelpDir=$(Join-Path $staged 'en-US')" | Out-Host
+    --artifacts-path (Join-Path $build 'artifacts') @properties | Out-Host
 if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)." }
 Copy-Item $manifestPath $staged
 if ($Version -ne $sourceVersion) {

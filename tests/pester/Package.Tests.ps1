@@ -3,8 +3,9 @@
 # pwsh processes that see only a private, empty module path.
 #
 # Isolation: each install runs with HOME and XDG_DATA_HOME/XDG_CONFIG_HOME/XDG_CACHE_HOME under TestDrive and no
-# inherited PSModulePath. On Linux and macOS that is where everything lives: the CurrentUser module path
-# ($XDG_DATA_HOME/powershell/Modules), PSResourceGet's repository list (LocalApplicationData = $XDG_DATA_HOME:
+# inherited PSModulePath. On Linux and macOS that is where everything lives: the CurrentUser module path (pwsh reads
+# it from $XDG_DATA_HOME/powershell/Modules, PSResourceGet installs into $HOME/.local/share/powershell/Modules: both
+# are set, so both are private), PSResourceGet's repository list (LocalApplicationData = $XDG_DATA_HOME:
 # PSResourceGet/PSResourceRepository.xml) and PowerShellGet's (CACHE: $XDG_CACHE_HOME/powershell/PowerShellGet/
 # PSRepositories.xml). The folders must exist before the child starts: .NET answers "" for a missing special folder
 # and PSResourceGet would then keep its list relative to the working directory. Windows keeps these under known
