@@ -9,8 +9,8 @@
        uses nor changes the ./bin and ./en-US of a development build.
     2. Assembles <OutputDirectory>/WxOrders/: exactly the files src/Package.psd1 names (the manifest, bin/, en-US/).
        A file the build makes that the list does not name, or a named file the build did not make, fails the pack.
-    3. Makes WxOrders.<version>.nupkg with Compress-PSResource (PSResourceGet 1.1+, built into PowerShell 7.4+): the
-       package Publish-PSResource pushes, made without registering a repository. Install-PSResource, Update-PSResource
+    3. Makes WxOrders.<version>.nupkg with Compress-PSResource (PSResourceGet 1.1 or later; the dotnet tool
+       PowerShell 7.6.9 carries 1.2.0): the package Publish-PSResource pushes, made without registering a repository. Install-PSResource, Update-PSResource
        and PowerShellGet's Install-Module install it from a folder repository or a NuGet feed.
     4. Makes WxOrders-<version>.zip of the layout for offline machines: expand it into
        <PSModulePath>/WxOrders/<version>/.
@@ -36,6 +36,9 @@ $manifestPath = Join-Path $root 'WxOrders.psd1'
 $sourceVersion = (Import-PowerShellDataFile $manifestPath).ModuleVersion
 if (-not $Version) { $Version = $sourceVersion }
 $package = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Package.psd1')
+if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
+    throw "Compress-PSResource (PSResourceGet 1.1 or later) is missing. Run the pack with the repository's PowerShell: dotnet tool restore && dotnet pwsh -NoProfile -File src/Pack.ps1"
+}
 
 # 1. Build. The layout goes to a fresh folder each time, so nothing left from an earlier build can slip in; the
 #    compiler's own output stays per version under out/.build of the repository (whatever -OutputDirectory is), so

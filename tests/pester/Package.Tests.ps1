@@ -17,6 +17,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }   # every test below is skipped there
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $root = Get-RepoRoot
     $expected = @((Import-PowerShellDataFile (Join-Path $root 'src/Package.psd1')).Files | Sort-Object)
@@ -90,7 +91,7 @@ Describe 'src/Pack.ps1' -Skip:$skip {
         $files = Get-ChildItem -Recurse -File $layout | ForEach-Object { $_.FullName.Substring($layout.Length + 1).Replace('\', '/') } | Sort-Object
         $files | Should -Be $expected
         $files | Where-Object { $_ -like '*.pdb' } | Should -BeNullOrEmpty
-        "$((Test-ModuleManifest (Join-Path $layout 'WxOrders.psd1')).Version)" | Should -Be $higher   # the last pack
+        "$((Test-ModuleManifest (Join-Path $layout 'WxOrders.psd1') -ErrorAction Stop).Version)" | Should -Be $higher   # the last pack
     }
 
     It 'zips the listed files relative to the module folder' {
