@@ -25,8 +25,8 @@ BeforeAll {
     $v = [version]$version
     $higher = '{0}.{1}.{2}' -f $v.Major, $v.Minor, ($v.Build + 1)
 
-    <# Runs a script in a fresh pwsh whose home, XDG folders and module path are private to $HomeDir. #>
-    function Invoke-IsolatedPwsh([string] $HomeDir, [string] $Script, [switch] $KeepHome) {
+    <# Starts a script in a fresh pwsh whose home, XDG folders and module path are private to $HomeDir. #>
+    function Start-IsolatedPwsh([string] $HomeDir, [string] $Script, [switch] $KeepHome) {
         $vars = @{
             XDG_DATA_HOME = Join-Path $HomeDir '.local/share'
             XDG_CONFIG_HOME = Join-Path $HomeDir '.config'
@@ -46,11 +46,16 @@ BeforeAll {
         foreach ($k in $vars.Keys) { $psi.Environment[$k] = $vars[$k] }
         $null = $psi.Environment.Remove('PSModulePath')
         $p = [Diagnostics.Process]::Start($psi)
-        $stdout = $p.StandardOutput.ReadToEndAsync()
-        $stderr = $p.StandardError.ReadToEndAsync()
-        $p.WaitForExit()
-        $global:LASTPWSHEXIT = $p.ExitCode
-        @($stdout.Result -split '\r?\n') + @($stderr.Result -split '\r?\n' | Where-Object { $_ } | ForEach-Object { "STDERR:$_" })
+        @{ Process = $p; Stdout = $p.StandardOutput.ReadToEndAsync(); Stderr = $p.StandardError.ReadToEndAsync() }
+    }
+    <# Waits for a started script; returns its output lines (stderr lines marked) and sets $global:LASTPWSHEXIT. #>
+    function Wait-IsolatedPwsh($Started) {
+        $Started.Process.WaitForExit()
+        $global:LASTPWSHEXIT = $Started.Process.ExitCode
+        @($Started.Stdout.Result -split '\r?\n') + @($Started.Stderr.Result -split '\r?\n' | Where-Object { $_ } | ForEach-Object { "STDERR:$_" })
+    }
+    function Invoke-IsolatedPwsh([string] $HomeDir, [string] $Script) {
+        Wait-IsolatedPwsh (Start-IsolatedPwsh -HomeDir $HomeDir -Script $Script)
     }
     function Get-Marker([string[]] $Lines, [string] $Name) {
         @($Lines | Where-Object { $_ -like "${Name}:*" } | ForEach-Object { $_.Substring($Name.Length + 1) })
@@ -64,16 +69,20 @@ $m = Get-Module WxOrders
 Get-ChildItem -Recurse -File $m.ModuleBase | ForEach-Object { 'FILE:' + $_.FullName.Substring($m.ModuleBase.Length + 1).Replace('\', '/') }
 '@
 
-    # Pack once for the whole file: the manifest's version and a higher one to update to. Pack.ps1 builds with the
-    # real NuGet setup (HOME kept) but its PSResourceGet state (Compress-PSResource) stays in the private XDG folders.
+    # Pack once for the whole file: the manifest's version and a higher one to update to, at the same time (two
+    # builds, each in its own folder). Pack.ps1 builds with the real NuGet setup (HOME kept) but its PSResourceGet
+    # state (Compress-PSResource) stays in the private XDG folders.
     $out = Join-Path $TestDrive 'out'
-    $packHome = Join-Path $TestDrive 'pack-home'
     $pack = Join-Path $root 'src/Pack.ps1'
-    $packOut = Invoke-IsolatedPwsh -HomeDir $packHome -KeepHome -Script @"
-& '$pack' -OutputDirectory '$out' | ForEach-Object { "PACKED:`$(`$_.Name):`$(`$_.Length)" }
-& '$pack' -OutputDirectory '$out' -Version $higher | ForEach-Object { "PACKED:`$(`$_.Name):`$(`$_.Length)" }
+    # The manifest's version is packed without -Version: the build must find it in WxOrders.psd1 by itself.
+    $packs = foreach ($arguments in "-OutputDirectory '$out/$version'", "-OutputDirectory '$out/$higher' -Version $higher") {
+        Start-IsolatedPwsh -HomeDir (Join-Path $TestDrive "pack-$([guid]::NewGuid().ToString('n'))") -KeepHome -Script @"
+& '$pack' $arguments | ForEach-Object { "PACKED:`$(`$_.Name):`$(`$_.Length)" }
 "@
-    $packExit = $global:LASTPWSHEXIT
+    }
+    $packOut = @(); $packExit = 0
+    foreach ($started in $packs) { $packOut += Wait-IsolatedPwsh $started; $packExit = [Math]::Max($packExit, $global:LASTPWSHEXIT) }
+    Copy-Item "$out/$version/*.nupkg", "$out/$higher/*.nupkg" $out -ErrorAction SilentlyContinue
     $feed = Join-Path $TestDrive 'feed'      # the PSResourceGet repository: Publish-PSResource puts packages here
     $share = Join-Path $TestDrive 'share'    # the PowerShellGet repository: a plain folder of nupkgs
     New-Item -ItemType Directory -Force -Path $feed, $share | Out-Null
@@ -87,16 +96,17 @@ Describe 'src/Pack.ps1' -Skip:$skip {
     }
 
     It 'lays out out/WxOrders with exactly the listed files, and Test-ModuleManifest passes on it' {
-        $layout = Join-Path $out 'WxOrders'
+        $layout = Join-Path $out "$version/WxOrders"
         $files = Get-ChildItem -Recurse -File $layout | ForEach-Object { $_.FullName.Substring($layout.Length + 1).Replace('\', '/') } | Sort-Object
         $files | Should -Be $expected
         $files | Where-Object { $_ -like '*.pdb' } | Should -BeNullOrEmpty
-        "$((Test-ModuleManifest (Join-Path $layout 'WxOrders.psd1') -ErrorAction Stop).Version)" | Should -Be $higher   # the last pack
+        "$((Test-ModuleManifest (Join-Path $layout 'WxOrders.psd1') -ErrorAction Stop).Version)" | Should -Be $version
+        "$((Test-ModuleManifest (Join-Path $out "$higher/WxOrders/WxOrders.psd1") -ErrorAction Stop).Version)" | Should -Be $higher
     }
 
     It 'zips the listed files relative to the module folder' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
-        $zip = [IO.Compression.ZipFile]::OpenRead((Join-Path $out "WxOrders-$version.zip"))
+        $zip = [IO.Compression.ZipFile]::OpenRead((Join-Path $out "$version/WxOrders-$version.zip"))
         try { $zip.Entries.FullName | Sort-Object | Should -Be $expected }
         finally { $zip.Dispose() }
     }
