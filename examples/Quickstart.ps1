@@ -11,7 +11,8 @@
 param([string] $OutputPath = (Join-Path ([IO.Path]::GetTempPath()) 'quickstart-orders.csv'))
 
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '../WxOrders.psd1')
+# The repository's build, unless a WxOrders (an installed one, say) is imported already.
+if (-not (Get-Module WxOrders)) { Import-Module (Join-Path $PSScriptRoot '../WxOrders.psd1') }
 
 $sb = Start-WxOrdersSandbox
 try {

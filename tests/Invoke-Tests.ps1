@@ -10,12 +10,17 @@
     Use the existing build.
 .PARAMETER Only
     xunit or pester, to run one half.
+.PARAMETER Installed
+    Pester tests the WxOrders installed on PSModulePath (the highest version; it must be the version of
+    ./WxOrders.psd1) instead of the repository's build: what CI does after installing the package on each runner.
+    xUnit tests the build either way.
 #>
 [CmdletBinding()]
 param(
     [switch] $SkipBuild,
     [ValidateSet('all', 'xunit', 'pester')] [string] $Only = 'all',
-    [string] $PesterFilter
+    [string] $PesterFilter,
+    [switch] $Installed
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,6 +34,17 @@ if (-not $SkipBuild) {
 }
 
 $passed = 0; $failed = 0; $skipped = 0
+
+# TestHelpers.psm1 (Get-ModuleManifest) reads this in the Pester process, which inherits it.
+$env:WXORDERS_TEST_MODULE = $null
+if ($Installed) {
+    $module = Get-Module -ListAvailable WxOrders | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $module) { throw "-Installed: no WxOrders module on PSModulePath ($env:PSModulePath). Install the package first." }
+    $want = (Import-PowerShellDataFile (Join-Path $root 'WxOrders.psd1')).ModuleVersion
+    if ("$($module.Version)" -ne $want) { throw "-Installed: WxOrders $($module.Version) is installed at $($module.ModuleBase), but this repository is $want." }
+    $env:WXORDERS_TEST_MODULE = $module.Path
+    Write-Host "Pester tests the installed module: $($module.Path)"
+}
 
 if ($Only -in 'all', 'xunit') {
     $trx = Join-Path $results 'xunit.trx'

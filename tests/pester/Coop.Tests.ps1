@@ -98,11 +98,13 @@ Describe 'Get-CoopOrder against the sandbox' {
         $got.Count | Should -Be 0
     }
 
-    It 'refuses blank ids at binding time, before any request' {
+    It 'refuses blank and zero ids at binding time, before any request' {
         Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:CoopPath)
         { Get-CoopOrder -ShopAppId ' ' -OrderId $samples[0].OrderId } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
         { Get-CoopOrder -ShopAppId $samples[0].ShopAppId -OrderId '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
+        { Get-CoopOrder -ShopAppId $samples[0].ShopAppId -OrderId '0' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
+        { [pscustomobject]@{ shop_appid = $samples[0].ShopAppId; order_id = 0 } | Get-CoopOrder -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetCoopOrderCommand'
         $sb.GetRequestCount($script:CoopPath) | Should -Be $before
     }
 

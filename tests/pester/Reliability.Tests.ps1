@@ -197,6 +197,12 @@ Describe 'Bad input is refused before any request' {
         @{ Name = 'a whitespace openid'; Script = { Get-ShopOrder -OrderId 1 -OpenId ' ' } }
         @{ Name = 'a non-numeric order id'; Script = { Get-ShopOrder -OrderId 'x1' -OpenId x } }
         @{ Name = 'a negative order id'; Script = { Get-ShopOrder -OrderId -5 -OpenId x } }
+        @{ Name = 'an empty order id (PowerShell converts it to 0)'; Script = { Get-ShopOrder -OrderId '' -OpenId x } }
+        @{ Name = 'order id 0'; Script = { Get-ShopOrder -OrderId 0 -OpenId x } }
+        @{ Name = 'order id 0 by position'; Script = { Get-ShopOrder 0 x } }
+        @{ Name = 'an empty order id from the pipeline'; Script = { [pscustomobject]@{ OrderId = ''; OpenId = 'x' } | Get-ShopOrder -ErrorAction Stop } }
+        @{ Name = 'an empty OrderId cell of a CSV'; Script = { 'OrderId,OpenId', ',oX' | ConvertFrom-Csv | Get-ShopOrder -ErrorAction Stop } }
+        @{ Name = 'order id 0 from JSON'; Script = { '{"order_id":0,"openid":"oX"}' | ConvertFrom-Json | Get-ShopOrder -ErrorAction Stop } }
         @{ Name = 'ThrottleLimit 0'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -ThrottleLimit 0 } }
         @{ Name = 'ThrottleLimit 65'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -ThrottleLimit 65 } }
         @{ Name = 'a connection that does not exist'; Script = { Get-ShopOrder -OrderId 1 -OpenId x -Connection nope } }
@@ -206,6 +212,27 @@ Describe 'Bad input is refused before any request' {
         $before = $sb.GetRequestCount('/shop/order/get')
         $Script | Should -Throw
         $sb.GetRequestCount('/shop/order/get') | Should -Be $before
+    }
+
+    It 'says why an empty or zero shop order id is refused: <Id>' -ForEach @(@{ Id = "''"; Value = '' }, @{ Id = '0'; Value = 0 }, @{ Id = "'0'"; Value = '0' }) {
+        $err = $null
+        try { Get-ShopOrder -OrderId $Value -OpenId x } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,WxOrders.Commands.GetShopOrderCommand'
+        $err.Exception.Message | Should -Match 'no order has id 0'
+        $err.Exception.Message | Should -Match 'empty value'
+    }
+
+    It 'refuses an empty pipeline record on its own and still looks up the others' {
+        Wait-SandboxQuiet $sb
+        $before = $sb.GetRequestCount('/shop/order/get')
+        $k = $sb.SampleShopOrders[0]
+        $orders = @([pscustomobject]@{ OrderId = ''; OpenId = 'oX' }, $k) | Get-ShopOrder -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($orders).Count | Should -Be 1
+        $orders.OrderId | Should -Be $k.OrderId
+        $errs.Count | Should -Be 1
+        "$($errs[0].Exception.Message)" | Should -Match 'no order has id 0'
+        $sb.GetRequestCount('/shop/order/get') | Should -Be ($before + 1)
     }
 }
 

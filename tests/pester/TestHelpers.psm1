@@ -3,7 +3,17 @@ $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
 function Get-RepoRoot { $script:Root }
 
-function Get-ModuleManifest { Join-Path $script:Root 'WxOrders.psd1' }
+<#
+The manifest of the module under test: the repository's build (./WxOrders.psd1 with ./bin and ./en-US) unless
+WXORDERS_TEST_MODULE names another one, the installed package's, which tests/Invoke-Tests.ps1 -Installed sets.
+#>
+function Get-ModuleManifest {
+    if ($env:WXORDERS_TEST_MODULE) { return $env:WXORDERS_TEST_MODULE }
+    Join-Path $script:Root 'WxOrders.psd1'
+}
+
+<# True when the suite tests an installed module rather than the repository's build. #>
+function Test-InstalledModule { [bool]$env:WXORDERS_TEST_MODULE }
 
 <# The command line that starts this same PowerShell: the dotnet tool runs as "dotnet pwsh.dll". #>
 function Get-PwshCommand {
@@ -55,4 +65,4 @@ function Wait-SandboxQuiet {
     }
 }
 
-Export-ModuleMember -Function Wait-SandboxQuiet, Get-RepoRoot, Get-ModuleManifest, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox
+Export-ModuleMember -Function Wait-SandboxQuiet, Get-RepoRoot, Get-ModuleManifest, Test-InstalledModule, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox

@@ -123,6 +123,18 @@ Describe 'Get-UnionOrder' {
         $sb.GetRequestCount($InfoPath) | Should -Be 0
     }
 
+    It 'refuses id 0 (and ids made only of zeros) at binding time, before any request' {
+        $sb.ResetCounters()
+        foreach ($bad in '0', ' 000 ') {
+            $err = $null
+            try { Get-UnionOrder -OrderId $ids[0], $bad } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,WxOrders.Commands.GetUnionOrderCommand'
+            $err.Exception.Message | Should -Match 'no order has id 0'
+        }
+        { [pscustomobject]@{ orderId = 0 } | Get-UnionOrder -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetUnionOrderCommand'
+        $sb.GetRequestCount($InfoPath) | Should -Be 0
+    }
+
     It 'round-trips ids and yuan amounts through Export-Csv' {
         $csv = Join-Path $TestDrive 'union-lines.csv'
         $lines = (Get-UnionOrder $ids).ProductList

@@ -96,11 +96,13 @@ Describe 'Get-WshotoOrder against the sandbox' {
         $got.Count | Should -Be 0
     }
 
-    It 'refuses a blank order number at binding time, before any request' {
+    It 'refuses a blank or zero order number at binding time, before any request' {
         Wait-SandboxQuiet $sb
         $before = $sb.GetRequestCount($script:WshotoPath)
         { Get-WshotoOrder -OrderSn '  ' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
         { Get-WshotoOrder -OrderSn $sns[0], '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
+        { Get-WshotoOrder -OrderSn $sns[0], ' 0 ' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
+        { '{"order_sn":0}' | ConvertFrom-Json | Get-WshotoOrder -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,WxOrders.Commands.GetWshotoOrderCommand'
         $sb.GetRequestCount($script:WshotoPath) | Should -Be $before
     }
 

@@ -25,6 +25,7 @@ namespace WxOrders.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id")]
         [ValidateNotBlank]
+        [ValidateNonZeroId]
         public string OrderId { get; set; }
 
         internal override WxPlatform Platform => CoopApi.Platform;

@@ -18,6 +18,7 @@ namespace WxOrders.Commands
         /// <summary>The platform order id (unsigned 64-bit).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("order_id")]
+        [ValidateNonZeroId]
         public ulong OrderId { get; set; }
 
         /// <summary>The merchant's own order id.</summary>

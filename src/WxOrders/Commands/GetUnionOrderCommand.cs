@@ -33,6 +33,7 @@ namespace WxOrders.Commands
         [FromProperty("OrderId")]
         [ValidateNotBlank]
         [ValidateDigits(Hint = "Union order ids are strings of digits such as 1952315038682581 (one malformed id would make the API refuse its whole batch of 200); check which column or property holds the id.")]
+        [ValidateNonZeroId]
         public string[] OrderId { get; set; }
 
         internal override WxPlatform Platform => UnionApi.Platform;

@@ -20,6 +20,7 @@ namespace WxOrders.Commands
         [Alias("order_sn")]
         [FromProperty("OrderSn", "order_sn")]
         [ValidateNotBlank]
+        [ValidateNonZeroId]
         public string[] OrderSn { get; set; }
 
         internal override WxPlatform Platform => WshotoApi.Platform;
