@@ -9,7 +9,7 @@ namespace WxOrders.Platforms.Coop
     /// <summary>What identifies one co-account order: the store's AppID and the order id of the notification event.</summary>
     public sealed class CoopOrderKey
     {
-        internal CoopOrderKey(string shopAppId, string orderId)
+        public CoopOrderKey(string shopAppId, string orderId)
         {
             ShopAppId = shopAppId;
             OrderId = orderId;

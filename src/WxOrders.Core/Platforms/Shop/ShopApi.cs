@@ -10,7 +10,7 @@ namespace WxOrders.Platforms.Shop
     /// <summary>What identifies one shop order: the platform id or the merchant's id, and the buyer's openid (used by Get-ShopOrder).</summary>
     public sealed class ShopOrderKey
     {
-        internal ShopOrderKey(ulong? orderId, string outOrderId, string openId)
+        public ShopOrderKey(ulong? orderId, string outOrderId, string openId)
         {
             OrderId = orderId;
             OutOrderId = outOrderId;
