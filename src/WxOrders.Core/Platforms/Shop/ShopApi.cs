@@ -47,7 +47,10 @@ namespace WxOrders.Platforms.Shop
         public ShopOrder Order { get; set; }
     }
 
-    /// <summary>POST /shop/order/get (document 001).</summary>
+    /// <summary>
+    /// POST /shop/order/get
+    /// (developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/API/order/get_order.html).
+    /// </summary>
     internal static class ShopApi
     {
         public const string Path = "/shop/order/get";
