@@ -7,13 +7,13 @@ namespace WxOrders
     /// The one place that asks which runtime WxOrders runs on. The module's dependency resolver asks it at import, so
     /// it touches nothing but <see cref="RuntimeInformation"/>: no System.Text.Json, no HTTP.
     /// </summary>
-    internal static class RuntimeCheck
+    public static class RuntimeCheck
     {
         /// <summary>True on the .NET Framework (Windows PowerShell 5.1), false on .NET (PowerShell 7).</summary>
         public static readonly bool IsNetFramework = IsNetFrameworkDescription(RuntimeInformation.FrameworkDescription);
 
         /// <summary>Whether a <see cref="RuntimeInformation.FrameworkDescription"/> names the .NET Framework.</summary>
-        public static bool IsNetFrameworkDescription(string frameworkDescription) =>
+        internal static bool IsNetFrameworkDescription(string frameworkDescription) =>
             frameworkDescription != null && frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -46,6 +46,9 @@ namespace WxOrders
         /// <summary>Starts a sandbox with default options on a free port (for code outside PowerShell).</summary>
         public static Sandbox Start(int seed = 1, int orderCount = 1000) => new Sandbox(new SandboxOptions { Seed = seed, OrderCount = orderCount });
 
+        /// <summary>Starts a sandbox with the given options (Start-WxOrdersSandbox); a port in use throws SocketException.</summary>
+        public static Sandbox Start(SandboxOptions options) => new Sandbox(options);
+
         /// <summary>http://127.0.0.1:port/ : the base URI of both platforms in the sandbox.</summary>
         public Uri BaseUri { get; }
 

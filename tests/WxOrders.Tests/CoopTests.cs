@@ -15,7 +15,7 @@ using Xunit;
 
 namespace WxOrders.Tests
 {
-    /// <summary>Get-CoopOrder's core: the document's example, the wire's variations, and the sandbox end to end.</summary>
+    /// <summary>Get-CoopOrder's core: the API page's example, the wire's variations, and the sandbox end to end.</summary>
     public class CoopTests
     {
         private static CoopOrderResponse Parse(string json) =>

@@ -40,7 +40,7 @@ namespace WxOrders.Tests
 
             internal override PageStyle PageStyle => PageStyle.Cursor;
 
-            internal override Task<ApiPage<string>> FetchCursorPageAsync(ApiClient client, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken)
+            internal override Task<ApiPage<string>> FetchCursorPageAsync(ApiConnection connection, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken)
             {
                 lock (ListCursors)
                 {
@@ -52,7 +52,7 @@ namespace WxOrders.Tests
                 return Task.FromResult(new ApiPage<string>(ids, (start + pageSize).ToString(), start + pageSize < Total));
             }
 
-            internal override async Task<string> FetchDetailAsync(ApiClient client, string item, IOperationLog log, CancellationToken cancellationToken)
+            internal override async Task<string> FetchDetailAsync(ApiConnection connection, string item, IOperationLog log, CancellationToken cancellationToken)
             {
                 lock (Reads)
                 {

@@ -16,7 +16,7 @@ using Xunit;
 
 namespace WxOrders.Tests
 {
-    /// <summary>Union orders: parsing (document 002's examples, made valid JSON), the query, and the sandbox.</summary>
+    /// <summary>Union orders: parsing (the examples of the API page, developers.weixin.qq.com/doc/ministore/union/access-guidelines/promoter/api/order/order-info.html, made valid JSON), the query, and the sandbox.</summary>
     public class UnionParsingTests
     {
         private static readonly TimeSpan China = TimeSpan.FromHours(8);

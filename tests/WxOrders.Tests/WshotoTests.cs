@@ -16,7 +16,7 @@ using Xunit;
 
 namespace WxOrders.Tests
 {
-    /// <summary>Get-WshotoOrder's core: the document's example, the wire's variations, and the sandbox end to end.</summary>
+    /// <summary>Get-WshotoOrder's core: the API page's example, the wire's variations, and the sandbox end to end.</summary>
     public class WshotoTests
     {
         private static readonly TimeSpan China = TimeSpan.FromHours(8);

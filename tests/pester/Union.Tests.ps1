@@ -184,7 +184,7 @@ Describe 'Get-UnionOrder when a whole batch fails' {
 
 Describe 'Search-UnionOrder' {
     BeforeAll {
-        # 133 orders: the document's example total.
+        # 133 orders: the API page's example total.
         $sb = Start-ConnectedSandbox -Options @{ OrderCount = 133 }
         $all = Search-UnionOrder -PageSize 10
     }

@@ -61,7 +61,7 @@ namespace WxOrders
         /// search or Complete (one at a time), otherwise a hold for a recipe (any number by the same owner).
         /// Throws WxOrders.CheckpointInUse when someone else has it.
         /// </summary>
-        internal static CheckpointLock Acquire(string checkpointPath, object owner, bool operation)
+        public static CheckpointLock Acquire(string checkpointPath, object owner, bool operation)
         {
             if (owner == null)
             {

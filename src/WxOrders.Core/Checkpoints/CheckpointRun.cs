@@ -7,7 +7,7 @@ using System.Text;
 namespace WxOrders.Checkpoints
 {
     /// <summary>What a checkpointed search asks for: which file, whose search, and its window parameters.</summary>
-    internal sealed class CheckpointRequest
+    public sealed class CheckpointRequest
     {
         /// <summary>The checkpoint file (-Checkpoint).</summary>
         public string Path { get; set; }
@@ -37,7 +37,7 @@ namespace WxOrders.Checkpoints
     }
 
     /// <summary>Builds the canonical description of a search filter that a checkpoint is bound to.</summary>
-    internal static class CheckpointFilter
+    public static class CheckpointFilter
     {
         /// <summary>
         /// "key=value;key=value" sorted by key (ordinal), null or empty values left out; ';', '=' and '\' in values are
@@ -67,7 +67,7 @@ namespace WxOrders.Checkpoints
     /// time (none of the platforms documents how long); lag + overlap bounds how late an order may become visible,
     /// plus how far the local clock may run ahead, without being missed.
     /// </summary>
-    internal static class CheckpointDefaults
+    public static class CheckpointDefaults
     {
         public static readonly TimeSpan Lag = TimeSpan.FromMinutes(2);
 
@@ -98,7 +98,7 @@ namespace WxOrders.Checkpoints
     /// }                                                  // not finished (Ctrl+C, error): recorded as incomplete
     /// </code>
     /// </summary>
-    internal sealed class CheckpointRun : IDisposable
+    public sealed class CheckpointRun : IDisposable
     {
         private readonly object gate = new object();
         private readonly CheckpointLock held;
@@ -368,11 +368,11 @@ namespace WxOrders.Checkpoints
 
         private static string Describe(string filter) => string.IsNullOrEmpty(filter) ? "(none)" : filter;
 
-        internal static string Show(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        public static string Show(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reading and completing checkpoints (Get-WxOrderCheckpoint, Complete-WxOrderCheckpoint).</summary>
-    internal static class CheckpointStore
+    public static class CheckpointStore
     {
         /// <summary>Reads and verifies a checkpoint without taking its lock (a replace is atomic, so a reader sees one whole file).</summary>
         public static Checkpoint Read(string path)

@@ -5,7 +5,7 @@ using System.Security;
 namespace WxOrders.Http
 {
     /// <summary>Everything a connection is made from. Built by Connect-WxOrders (or a test), then frozen.</summary>
-    internal sealed class ConnectionSettings
+    public sealed class ConnectionSettings
     {
         public static readonly Uri WeChatDefaultBaseUri = new Uri("https://api.weixin.qq.com/");
         public static readonly Uri WshotoDefaultBaseUri = new Uri("https://open.wshoto.com/");

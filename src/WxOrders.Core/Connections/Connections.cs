@@ -48,23 +48,60 @@ namespace WxOrders
 
 namespace WxOrders.Http
 {
-    /// <summary>A live connection: its settings and its client. Lives in <see cref="ConnectionRegistry"/>.</summary>
-    internal sealed class ApiConnection : IDisposable
+    /// <summary>
+    /// A live connection, as the cmdlet layer holds it: what Connect/Get/Disconnect-WxOrders and the completers show
+    /// (name, platform, base URI, token expiry, counters; never a secret or a token) and the order clients of its
+    /// platform (<see cref="Shop"/>, <see cref="Union"/>, ...). Its HTTP client, token cache and settings stay inside
+    /// the engine. Lives in <see cref="ConnectionRegistry"/>.
+    /// </summary>
+    public sealed class ApiConnection : IDisposable
     {
-        public ApiConnection(ConnectionSettings settings, ApiClient client)
+        internal ApiConnection(ConnectionSettings settings, ApiClient client)
         {
             Settings = settings;
             Client = client;
+            Shop = new ShopClient(client);
+            Coop = new CoopClient(client);
+            Union = new UnionClient(client);
+            Wshoto = new WshotoClient(client);
+            Channels = new ChannelsClient(client);
         }
 
-        public ConnectionSettings Settings { get; }
+        internal ConnectionSettings Settings { get; }
 
-        public ApiClient Client { get; }
+        internal ApiClient Client { get; }
 
         public string Name => Settings.Name;
 
         public WxPlatform Platform => Settings.Platform;
 
+        public string AppId => Settings.AppId;
+
+        /// <summary>The base URI requests go to (the platform's default unless Connect-WxOrders -BaseUri gave one).</summary>
+        public Uri BaseUri => Settings.EffectiveBaseUri;
+
+        /// <summary>When the current access token expires; null before the first token or for a token given with -AccessToken.</summary>
+        public DateTimeOffset? TokenExpiresAt => Client.Tokens.Current?.ExpiresAt;
+
+        /// <summary>The current token's expiry as a Verbose line says it ("expires ..." or "no known expiry"); never the token.</summary>
+        public string TokenDescription => TokenEndpoints.Describe(Client.Tokens.Current);
+
+        /// <summary>Mini Program shop orders (WeChat connections).</summary>
+        public ShopClient Shop { get; }
+
+        /// <summary>Channels co-account orders (WeChat connections).</summary>
+        public CoopClient Coop { get; }
+
+        /// <summary>WeChat Union promoter orders (WeChat connections).</summary>
+        public UnionClient Union { get; }
+
+        /// <summary>Wshoto mall orders (Wshoto connections).</summary>
+        public WshotoClient Wshoto { get; }
+
+        /// <summary>WeChat Store orders (WeChat connections).</summary>
+        public ChannelsClient Channels { get; }
+
+        /// <summary>The connection as Get-WxOrdersConnection writes it.</summary>
         public Connection Snapshot() => new Connection
         {
             Name = Settings.Name,
@@ -101,7 +138,7 @@ namespace WxOrders.Http
     }
 
     /// <summary>Thrown when an order cmdlet has no connection to use; the message says how to connect.</summary>
-    internal sealed class NotConnectedException : InvalidOperationException
+    public sealed class NotConnectedException : InvalidOperationException
     {
         public NotConnectedException(string message)
             : base(message)
@@ -110,7 +147,7 @@ namespace WxOrders.Http
     }
 
     /// <summary>The process's connections, by name (case-insensitive).</summary>
-    internal static class ConnectionRegistry
+    public static class ConnectionRegistry
     {
         private static readonly object Gate = new object();
         private static readonly Dictionary<string, ApiConnection> Items = new Dictionary<string, ApiConnection>(StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 namespace WxOrders.Http
 {
     /// <summary>
-    /// The one table of platform error codes and what the client does with each (../shared/api/README.md).
+    /// The one table of platform error codes and what the client does with each (WeChat's common codes:
+    /// developers.weixin.qq.com/doc/store/shop/dev_before/commErrCode.md, and each API page's own codes).
     /// Wshoto documents no codes; it is assumed to use WeChat's numbers plus 20001 for an unknown order
     /// (stated in docs/reliability.md so it can be corrected).
     /// </summary>

@@ -8,8 +8,10 @@ namespace WxOrders.Http
     /// <summary>
     /// Removes secrets from any text that could be shown: query values of secret-bearing keys, and the literal
     /// values a connection knows to be secret (app secret, current and previous access tokens).
+    /// The cmdlet layer uses only <see cref="RedactPatterns"/> (for exception text it did not produce); the per-connection
+    /// instance lives inside the engine.
     /// </summary>
-    internal sealed class Redactor
+    public sealed class Redactor
     {
         internal const string Mask = "REDACTED";
 
@@ -20,8 +22,12 @@ namespace WxOrders.Http
         private readonly object gate = new object();
         private readonly List<string> secrets = new List<string>();
 
+        internal Redactor()
+        {
+        }
+
         /// <summary>Registers a value that must never be shown (ignored when short or empty).</summary>
-        public void Add(string secret)
+        internal void Add(string secret)
         {
             if (string.IsNullOrEmpty(secret) || secret.Length < 4)
             {
@@ -42,7 +48,7 @@ namespace WxOrders.Http
             }
         }
 
-        public string Redact(string text)
+        internal string Redact(string text)
         {
             text = RedactPatterns(text);
             if (string.IsNullOrEmpty(text))
@@ -68,7 +74,7 @@ namespace WxOrders.Http
         /// An exception as a message may show it: the chain of inner messages (they say what actually happened:
         /// connection refused, reset by peer), redacted, because a runtime may one day put the URL in its text.
         /// </summary>
-        public string Describe(Exception ex)
+        internal string Describe(Exception ex)
         {
             var text = new StringBuilder();
             for (var e = ex; e != null && text.Length < 400; e = e.InnerException)

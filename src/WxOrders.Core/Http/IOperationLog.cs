@@ -4,7 +4,7 @@ namespace WxOrders.Http
     /// Where the core reports what it does. The cmdlet layer queues these lines and writes them to the Verbose and
     /// Debug streams on the pipeline thread. Text given here never contains a secret or a full URL.
     /// </summary>
-    internal interface IOperationLog
+    public interface IOperationLog
     {
         void Verbose(string message);
 

@@ -15,7 +15,7 @@ namespace WxOrders.Json
     /// A new API adds its request and response types here (the generator of System.Text.Json 8 accepts
     /// [JsonSerializable] on one declaration of a context only, so they cannot live in the platform's folder).
     /// Converters listed in the options apply to one model type each: OneOrManyConverter reads Wshoto's "data", which
-    /// is one order in the document's example and "object[]" in its table.
+    /// is one order in the API page's example and "object[]" in its table.
     /// </summary>
     [JsonSourceGenerationOptions(
         NumberHandling = JsonNumberHandling.AllowReadingFromString,

@@ -87,7 +87,7 @@ namespace WxOrders.Lines
     }
 
     /// <summary>Turns an order object of any of the APIs into its lines (ConvertTo-WxOrderLine).</summary>
-    internal static class OrderLines
+    public static class OrderLines
     {
         /// <summary>The lines of <paramref name="order"/>, or null when it is not a WxOrders order.</summary>
         public static IEnumerable<OrderLine> From(object order)
@@ -110,7 +110,7 @@ namespace WxOrders.Lines
         }
 
         /// <summary>The product lines, or one line without product columns when there are none.</summary>
-        public static IEnumerable<OrderLine> Expand<TItem>(IReadOnlyList<TItem> items, Func<OrderLine> header, Action<OrderLine, TItem> fill)
+        internal static IEnumerable<OrderLine> Expand<TItem>(IReadOnlyList<TItem> items, Func<OrderLine> header, Action<OrderLine, TItem> fill)
         {
             var any = false;
             if (items != null)

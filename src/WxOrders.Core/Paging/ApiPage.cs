@@ -9,7 +9,7 @@ namespace WxOrders.Paging
     /// the total the API reported (numbered pages) or the cursor of the next page and whether there is one (cursor
     /// pages).
     /// </summary>
-    internal sealed class ApiPage<T>
+    public sealed class ApiPage<T>
     {
         /// <summary>A numbered page (from 1) and the total the API reported with it.</summary>
         public ApiPage(int number, List<T> items, long? totalCount, int? rawCount = null)

@@ -22,7 +22,7 @@ namespace WxOrders.Paging
     /// across slices.
     /// </para>
     /// </summary>
-    internal sealed class CursorPageWalk<T> : PageWalk<T>
+    public sealed class CursorPageWalk<T> : PageWalk<T>
         where T : class
     {
         /// <summary>Pages in a row (has_more true) that brought nothing not already listed before the walk stops.</summary>
@@ -106,10 +106,10 @@ namespace WxOrders.Paging
             return Array.Empty<string>();
         }
 
-        protected override string DuplicatesCause(string noun) =>
+        private protected override string DuplicatesCause(string noun) =>
             "the API listed them again (on a later page or in a later slice of the window).";
 
-        protected override void Fill()
+        private protected override void Fill()
         {
             if (Window.Count == 0 && !Cancellation.IsCancellationRequested)
             {
@@ -117,7 +117,7 @@ namespace WxOrders.Paging
             }
         }
 
-        protected override PageOutcome<T> Failed(PendingPage<T> page, Exception error)
+        private protected override PageOutcome<T> Failed(PendingPage<T> page, Exception error)
         {
             attempts++;
             string reason = null;
@@ -148,7 +148,7 @@ namespace WxOrders.Paging
             return new PageOutcome<T>(page.Number, new List<T>(0), error);
         }
 
-        protected override PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result)
+        private protected override PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result)
         {
             attempts = 0;
             PagesRead++;

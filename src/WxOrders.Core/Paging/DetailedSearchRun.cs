@@ -14,7 +14,7 @@ namespace WxOrders.Paging
     /// stages. Pages of the list are read while items are being read, as the walk allows, up to one page's items
     /// waiting plus the fetch window, so memory stays flat.
     /// </summary>
-    internal sealed class DetailedSearchRun<TItem, TResult> : SearchRun<TResult>
+    public sealed class DetailedSearchRun<TItem, TResult> : SearchRun<TResult>
         where TItem : class
     {
         private enum Next

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WxOrders.Paging
 {
     /// <summary>The closing warning of concurrent reads by id (the lookups, and the second stage of a search).</summary>
-    internal static class LookupNotice
+    public static class LookupNotice
     {
         /// <summary>"N of M orders could not be retrieved...": null when none failed.</summary>
         public static string NotRetrieved(long failed, long requested, string noun)

@@ -27,7 +27,7 @@ namespace WxOrders.Paging
     /// <see cref="PageWalk.MaxConsecutiveFailures"/> pages failed in a row.
     /// </para>
     /// </summary>
-    internal sealed class NumberedPageWalk<T> : PageWalk<T>
+    public sealed class NumberedPageWalk<T> : PageWalk<T>
         where T : class
     {
         private readonly Func<int, CancellationToken, Task<ApiPage<T>>> fetch;
@@ -195,7 +195,7 @@ namespace WxOrders.Paging
         }
 
         /// <summary>How many pages failed, out of how many the search needed: read, failed and not fetched.</summary>
-        public string FailedPagesNotice(string noun)
+        internal string FailedPagesNotice(string noun)
         {
             var notRead = PagesNotRead;
             var stopped = StoppedBecause == null ? string.Empty : "; the search stopped early: " + StoppedBecause;
@@ -228,7 +228,7 @@ namespace WxOrders.Paging
         }
 
         /// <summary>One warning when the total changed during the walk; null when it did not.</summary>
-        public string TotalChangeNotice(string noun, string advice)
+        internal string TotalChangeNotice(string noun, string advice)
         {
             if (!FirstTotalCount.HasValue || LowestTotalCount == HighestTotalCount)
             {
@@ -261,7 +261,7 @@ namespace WxOrders.Paging
         /// A warning when fewer items were written than the first total called for (totalNum minus -Skip, at most
         /// -First) and no failed page or falling total explains it; null otherwise.
         /// </summary>
-        public string GapNotice(string noun, string advice)
+        internal string GapNotice(string noun, string advice)
         {
             if (!HasGap)
             {
@@ -303,10 +303,10 @@ namespace WxOrders.Paging
                 why);
         }
 
-        protected override string DuplicatesCause(string noun) =>
+        private protected override string DuplicatesCause(string noun) =>
             "new " + noun + " shifted the pages while the walk was under way.";
 
-        protected override void Fill()
+        private protected override void Fill()
         {
             while (Window.Count < maxInFlight && nextPage <= int.MaxValue - 1 && CanRequest(nextPage))
             {
@@ -314,7 +314,7 @@ namespace WxOrders.Paging
             }
         }
 
-        protected override PageOutcome<T> Failed(PendingPage<T> page, Exception error)
+        private protected override PageOutcome<T> Failed(PendingPage<T> page, Exception error)
         {
             lastDonePage = page.Number;
             PagesFailed++;
@@ -331,7 +331,7 @@ namespace WxOrders.Paging
             return new PageOutcome<T>(page.Number, new List<T>(0), error);
         }
 
-        protected override PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result)
+        private protected override PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result)
         {
             var total = result.TotalCount.HasValue && result.TotalCount.Value >= 0 ? result.TotalCount : null;
             if (total.HasValue && lastWrittenTotal.HasValue && total.Value < lastWrittenTotal.Value)

@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace WxOrders.Paging
 {
     /// <summary>What one fetch of <see cref="OrderedFetches{TKey, TResult}"/> came to, handed back in submission order.</summary>
-    internal readonly struct FetchOutcome<TKey, TResult>
+    public readonly struct FetchOutcome<TKey, TResult>
     {
-        public FetchOutcome(TKey key, TResult result, Exception error, bool cancelled)
+        internal FetchOutcome(TKey key, TResult result, Exception error, bool cancelled)
         {
             Key = key;
             Result = result;
@@ -36,7 +36,7 @@ namespace WxOrders.Paging
     /// stage of a search (<see cref="DetailedSearchRun{TItem, TResult}"/>) run on it.
     /// Not thread-safe: one consumer submits, waits for <see cref="Head"/> and takes.
     /// </summary>
-    internal sealed class OrderedFetches<TKey, TResult> : IDisposable
+    public sealed class OrderedFetches<TKey, TResult> : IDisposable
     {
         /// <summary>Keys held per allowed concurrent fetch: the bound on memory and on reordering.</summary>
         public const int WindowFactor = 4;

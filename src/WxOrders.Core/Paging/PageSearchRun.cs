@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace WxOrders.Paging
 {
     /// <summary>A search whose list holds the objects to write (union search, shop get_list): each page's items as it arrives.</summary>
-    internal sealed class PageSearchRun<T> : SearchRun<T>
+    public sealed class PageSearchRun<T> : SearchRun<T>
         where T : class
     {
         private readonly PageWalk<T> walk;

@@ -1,7 +1,7 @@
 namespace WxOrders.Paging
 {
     /// <summary>How a list API pages.</summary>
-    internal enum PageStyle
+    public enum PageStyle
     {
         /// <summary>Numbered pages with a total (union search, shop get_list, Wshoto list): <see cref="NumberedPageWalk{T}"/>.</summary>
         Numbered = 0,

@@ -11,35 +11,39 @@ namespace WxOrders.Paging
     /// The counters of a list walk, whatever its page style, and the closing report built from them: the notices
     /// (warnings) a search ends with, the remarks (verbose lines), and whether the walk was complete.
     /// </summary>
-    internal abstract class PageWalk
+    public abstract class PageWalk
     {
+        private protected PageWalk()
+        {
+        }
+
         /// <summary>Failures in a row (pages, or attempts at one cursor page) before the walk gives up on the rest.</summary>
         public const int MaxConsecutiveFailures = 3;
 
         /// <summary>Items the walk gave out to be written (after -Skip, de-duplication and -First).</summary>
-        public ulong Emitted { get; protected set; }
+        public ulong Emitted { get; private protected set; }
 
-        public int PagesRequested { get; protected set; }
+        public int PagesRequested { get; private protected set; }
 
-        public int PagesRead { get; protected set; }
+        public int PagesRead { get; private protected set; }
 
         /// <summary>Pages given up on (a cursor page asked again after a failed attempt is not one until the last attempt).</summary>
-        public int PagesFailed { get; protected set; }
+        public int PagesFailed { get; private protected set; }
 
         /// <summary>Items left out because their id was already written.</summary>
-        public long Duplicates { get; protected set; }
+        public long Duplicates { get; private protected set; }
 
         /// <summary>Null entries the API sent in place of items.</summary>
-        public long NullEntries { get; protected set; }
+        public long NullEntries { get; private protected set; }
 
         /// <summary>Why the walk stopped before its end; null otherwise.</summary>
-        public string StoppedBecause { get; protected set; }
+        public string StoppedBecause { get; private protected set; }
 
         /// <summary>
         /// True once the walk reached its end by itself (the last page, -First met, or stopped early by the walk's own
         /// rules); false while it runs and when it was cancelled or disposed first.
         /// </summary>
-        public bool Finished { get; protected set; }
+        public bool Finished { get; private protected set; }
 
         /// <summary>The total the API reported; null for a cursor walk and until a numbered page arrived.</summary>
         public virtual long? TotalCount => null;
@@ -82,7 +86,7 @@ namespace WxOrders.Paging
         }
 
         /// <summary>Why ids came twice (ends the remark).</summary>
-        protected abstract string DuplicatesCause(string noun);
+        private protected abstract string DuplicatesCause(string noun);
     }
 
     /// <summary>
@@ -93,7 +97,7 @@ namespace WxOrders.Paging
     /// <see cref="NumberedPageWalk{T}"/> and <see cref="CursorPageWalk{T}"/>.
     /// Not thread-safe: one consumer (the pipeline thread) calls <see cref="TryNext"/> and <see cref="Complete"/>.
     /// </summary>
-    internal abstract class PageWalk<T> : PageWalk, IDisposable
+    public abstract class PageWalk<T> : PageWalk, IDisposable
         where T : class
     {
         private readonly Func<T, string> idOf;
@@ -105,7 +109,7 @@ namespace WxOrders.Paging
         /// <param name="idOf">The id that de-duplicates an item (null: never a duplicate).</param>
         /// <param name="first">Items to write at most (-First; ulong.MaxValue for all).</param>
         /// <param name="cancellationToken">The pipeline's: cancelled, the walk stops and is not <see cref="PageWalk.Finished"/>.</param>
-        protected PageWalk(Func<T, string> idOf, ulong first, CancellationToken cancellationToken)
+        private protected PageWalk(Func<T, string> idOf, ulong first, CancellationToken cancellationToken)
         {
             this.idOf = idOf;
             First = first;
@@ -114,18 +118,18 @@ namespace WxOrders.Paging
         }
 
         /// <summary>Pages requested and not yet completed, in page order (the head is the next to write).</summary>
-        protected LinkedList<PendingPage<T>> Window { get; } = new LinkedList<PendingPage<T>>();
+        private protected LinkedList<PendingPage<T>> Window { get; } = new LinkedList<PendingPage<T>>();
 
         /// <summary>Cancelled when the walk ends (pages fetched ahead are stopped) or the pipeline stops.</summary>
-        protected CancellationTokenSource Cancellation { get; }
+        private protected CancellationTokenSource Cancellation { get; }
 
-        protected ulong First { get; }
+        private protected ulong First { get; }
 
         /// <summary>The sequence number of the latest request.</summary>
-        protected long Sequence => sequence;
+        private protected long Sequence => sequence;
 
         /// <summary>The next page in page order (requesting pages as the style allows); false when the walk is over.</summary>
-        public bool TryNext(out PendingPage<T> next)
+        internal bool TryNext(out PendingPage<T> next)
         {
             next = null;
             if (ended)
@@ -149,7 +153,7 @@ namespace WxOrders.Paging
         /// Takes the page <see cref="TryNext"/> returned, once its task has completed, and says what to write for it.
         /// A cancelled task is the caller's to handle (the pipeline is stopping): do not pass it here.
         /// </summary>
-        public PageOutcome<T> Complete(PendingPage<T> page)
+        internal PageOutcome<T> Complete(PendingPage<T> page)
         {
             if (Window.Count == 0 || !ReferenceEquals(Window.First.Value, page) || !page.Task.IsCompleted)
             {
@@ -177,16 +181,16 @@ namespace WxOrders.Paging
         }
 
         /// <summary>Requests what the style allows now (into <see cref="Window"/>).</summary>
-        protected abstract void Fill();
+        private protected abstract void Fill();
 
         /// <summary>The head page failed (after the client's own retries): count it, and say what to write.</summary>
-        protected abstract PageOutcome<T> Failed(PendingPage<T> page, Exception error);
+        private protected abstract PageOutcome<T> Failed(PendingPage<T> page, Exception error);
 
         /// <summary>The head page arrived: take its items (<see cref="Admit"/>), decide whether the walk goes on.</summary>
-        protected abstract PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result);
+        private protected abstract PageOutcome<T> Arrived(PendingPage<T> page, ApiPage<T> result);
 
         /// <summary>Starts fetching a page and counts the request.</summary>
-        protected PendingPage<T> Request(int number, Func<CancellationToken, Task<ApiPage<T>>> fetch)
+        private protected PendingPage<T> Request(int number, Func<CancellationToken, Task<ApiPage<T>>> fetch)
         {
             PagesRequested++;
             var ticket = ++sequence;
@@ -209,7 +213,7 @@ namespace WxOrders.Paging
         /// The items of an arrived page to write: from <paramref name="skipHere"/> on, without null entries and ids
         /// already written, at most up to -First. Counts null entries, duplicates and what it gives out.
         /// </summary>
-        protected List<T> Admit(ApiPage<T> result, int skipHere)
+        private protected List<T> Admit(ApiPage<T> result, int skipHere)
         {
             var items = result.Items;
             NullEntries += result.RawCount - items.Count;
@@ -243,12 +247,12 @@ namespace WxOrders.Paging
         }
 
         /// <summary>Whether a failure would repeat on every page (the error table decides).</summary>
-        protected static bool EndsWalk(Exception error) => ErrorCatalog.EndsWalk(error);
+        private protected static bool EndsWalk(Exception error) => ErrorCatalog.EndsWalk(error);
 
-        protected static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+        private protected static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Ends the walk (with the reason it stopped early, or null for a normal end); pages in flight are abandoned.</summary>
-        protected void End(string reason)
+        private protected void End(string reason)
         {
             if (reason != null && StoppedBecause == null)
             {

@@ -12,8 +12,12 @@ namespace WxOrders.Paging
     /// second request (<see cref="DetailedSearchRun{TItem, TResult}"/>). The closing report and whether the search was
     /// complete come from the same place.
     /// </summary>
-    internal abstract class SearchRun<T> : IDisposable
+    public abstract class SearchRun<T> : IDisposable
     {
+        private protected SearchRun()
+        {
+        }
+
         /// <summary>The list walk: its counters (total, pages) for progress and -IncludeTotalCount.</summary>
         public abstract PageWalk Walk { get; }
 
@@ -38,9 +42,9 @@ namespace WxOrders.Paging
         public abstract void Dispose();
 
         /// <summary>A page's task that ended because the pipeline is stopping (not a failure to report).</summary>
-        protected static bool StoppedBy(Task task, CancellationToken cancellationToken) =>
+        private protected static bool StoppedBy(Task task, CancellationToken cancellationToken) =>
             task.IsCanceled || (task.IsFaulted && cancellationToken.IsCancellationRequested);
 
-        protected static string PageTarget(int number) => "page " + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private protected static string PageTarget(int number) => "page " + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

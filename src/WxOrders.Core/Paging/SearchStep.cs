@@ -7,11 +7,11 @@ namespace WxOrders.Paging
     /// One thing a search writes, on the pipeline thread, in order: the objects of a page (or of one item read in
     /// full), a failure with its TargetObject ("page N", or the item's id), or a page being asked for again.
     /// </summary>
-    internal sealed class SearchStep<T>
+    public sealed class SearchStep<T>
     {
         private static readonly T[] None = new T[0];
 
-        public SearchStep(int page, IReadOnlyList<T> items, Exception error, string target, bool retrying = false, bool cancelled = false)
+        internal SearchStep(int page, IReadOnlyList<T> items, Exception error, string target, bool retrying = false, bool cancelled = false)
         {
             Page = page;
             Items = items ?? None;

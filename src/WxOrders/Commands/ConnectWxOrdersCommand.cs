@@ -167,8 +167,7 @@ namespace WxOrders.Commands
             foreach (var connection in opened)
             {
                 ConnectionRegistry.Add(connection);
-                var token = connection.Client.Tokens.Current;
-                WriteVerbose("Connected '" + connection.Name + "' (" + connection.Platform + "); access token " + TokenEndpoints.Describe(token) + ".");
+                WriteVerbose("Connected '" + connection.Name + "' (" + connection.Platform + "); access token " + connection.TokenDescription + ".");
                 if (PassThru)
                 {
                     WriteObject(connection.Snapshot());

@@ -27,7 +27,7 @@ namespace WxOrders.Commands
         [ValidateDigits(Hint = "WeChat Store order ids are 19 digits such as 3729145503581234176 (from the store's order list or an order notification's order_info.order_id); a co-account order id (coiqBw3B...) is not one: use Get-CoopOrder for those.")]
         public string[] OrderId { get; set; }
 
-        internal override WxPlatform Platform => ChannelsApi.Platform;
+        internal override WxPlatform Platform => ChannelsClient.Platform;
 
         protected override void ProcessRecord()
         {
@@ -37,8 +37,8 @@ namespace WxOrders.Commands
             }
         }
 
-        internal override Task<ChannelsOrder> FetchAsync(ApiClient client, string key, IOperationLog log, CancellationToken cancellationToken) =>
-            ChannelsApi.GetOrderAsync(client, key, log, cancellationToken);
+        internal override Task<ChannelsOrder> FetchAsync(ApiConnection connection, string key, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Channels.GetOrderAsync(key, log, cancellationToken);
 
         internal override object TargetOf(string key) => key;
     }

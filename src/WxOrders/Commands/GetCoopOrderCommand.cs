@@ -28,15 +28,15 @@ namespace WxOrders.Commands
         [ValidateNonZeroId]
         public string OrderId { get; set; }
 
-        internal override WxPlatform Platform => CoopApi.Platform;
+        internal override WxPlatform Platform => CoopClient.Platform;
 
         protected override void ProcessRecord()
         {
             Submit(new CoopOrderKey(ShopAppId.Trim(), OrderId.Trim()));
         }
 
-        internal override Task<CoopOrder> FetchAsync(ApiClient client, CoopOrderKey key, IOperationLog log, CancellationToken cancellationToken) =>
-            CoopApi.GetOrderAsync(client, key, log, cancellationToken);
+        internal override Task<CoopOrder> FetchAsync(ApiConnection connection, CoopOrderKey key, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Coop.GetOrderAsync(key, log, cancellationToken);
 
         internal override object TargetOf(CoopOrderKey key) => key.OrderId;
     }

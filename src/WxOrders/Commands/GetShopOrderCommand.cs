@@ -32,7 +32,7 @@ namespace WxOrders.Commands
         [ValidateNotBlank]
         public string OpenId { get; set; }
 
-        internal override WxPlatform Platform => ShopApi.Platform;
+        internal override WxPlatform Platform => ShopClient.Platform;
 
         protected override void ProcessRecord()
         {
@@ -41,8 +41,8 @@ namespace WxOrders.Commands
                 : new ShopOrderKey(null, OutOrderId.Trim(), OpenId.Trim()));
         }
 
-        internal override Task<ShopOrder> FetchAsync(ApiClient client, ShopOrderKey key, IOperationLog log, CancellationToken cancellationToken) =>
-            ShopApi.GetOrderAsync(client, key, log, cancellationToken);
+        internal override Task<ShopOrder> FetchAsync(ApiConnection connection, ShopOrderKey key, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Shop.GetOrderAsync(key, log, cancellationToken);
 
         internal override object TargetOf(ShopOrderKey key) => key.Target;
     }

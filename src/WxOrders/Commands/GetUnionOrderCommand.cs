@@ -23,7 +23,7 @@ namespace WxOrders.Commands
         /// most 200 * (1 + 4 * ThrottleLimit) ids however many come in (flat memory, as OrderLookupCmdlet promises).
         /// </summary>
         private readonly HashSet<string> pending = new HashSet<string>(StringComparer.Ordinal);
-        private List<string> batch = new List<string>(UnionApi.MaxBatch);
+        private List<string> batch = new List<string>(UnionClient.MaxBatch);
 
         /// <summary>
         /// Union order ids (strings of digits such as 1952315038682581). Binds from the pipeline by value and by the
@@ -36,7 +36,7 @@ namespace WxOrders.Commands
         [ValidateNonZeroId]
         public string[] OrderId { get; set; }
 
-        internal override WxPlatform Platform => UnionApi.Platform;
+        internal override WxPlatform Platform => UnionClient.Platform;
 
         protected override void ProcessRecord()
         {
@@ -49,7 +49,7 @@ namespace WxOrders.Commands
                 }
 
                 batch.Add(id);
-                if (batch.Count == UnionApi.MaxBatch)
+                if (batch.Count == UnionClient.MaxBatch)
                 {
                     SubmitBatch();
                 }
@@ -66,8 +66,8 @@ namespace WxOrders.Commands
             base.EndProcessing();
         }
 
-        internal override Task<List<UnionOrder>> FetchAsync(ApiClient client, string[] key, IOperationLog log, CancellationToken cancellationToken) =>
-            UnionApi.GetOrdersAsync(client, key, log, cancellationToken);
+        internal override Task<List<UnionOrder>> FetchAsync(ApiConnection connection, string[] key, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Union.GetOrdersAsync(key, log, cancellationToken);
 
         internal override object TargetOf(string[] key) => key.Length == 1 ? (object)key[0] : key;
 
@@ -89,7 +89,7 @@ namespace WxOrders.Commands
             {
                 if (!returned.Contains(id))
                 {
-                    ReportFailure(UnionApi.NotFound(id), id);
+                    ReportFailure(UnionClient.NotFound(id), id);
                 }
             }
         }
@@ -115,7 +115,7 @@ namespace WxOrders.Commands
         private void SubmitBatch()
         {
             var ids = batch.ToArray();
-            batch = new List<string>(UnionApi.MaxBatch);
+            batch = new List<string>(UnionClient.MaxBatch);
             Submit(ids, ids.Length);
         }
     }

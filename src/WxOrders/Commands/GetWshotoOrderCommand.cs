@@ -23,7 +23,7 @@ namespace WxOrders.Commands
         [ValidateNonZeroId]
         public string[] OrderSn { get; set; }
 
-        internal override WxPlatform Platform => WshotoApi.Platform;
+        internal override WxPlatform Platform => WshotoClient.Platform;
 
         protected override void ProcessRecord()
         {
@@ -33,8 +33,8 @@ namespace WxOrders.Commands
             }
         }
 
-        internal override Task<WshotoOrder> FetchAsync(ApiClient client, string key, IOperationLog log, CancellationToken cancellationToken) =>
-            WshotoApi.GetOrderAsync(client, key, log, cancellationToken);
+        internal override Task<WshotoOrder> FetchAsync(ApiConnection connection, string key, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Wshoto.GetOrderAsync(key, log, cancellationToken);
 
         internal override object TargetOf(string key) => key;
     }

@@ -92,7 +92,7 @@ namespace WxOrders.Commands
             Sandbox sandbox;
             try
             {
-                sandbox = new Sandbox(options);
+                sandbox = Sandbox.Start(options);
             }
             catch (System.Net.Sockets.SocketException ex)
             {

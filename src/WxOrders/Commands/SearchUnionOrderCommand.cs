@@ -42,10 +42,10 @@ namespace WxOrders.Commands
 
         /// <summary>Orders per request (1 to 200, default 200, the API's maximum). Not a total: use -First for that.</summary>
         [Parameter]
-        [ValidateRange(1, UnionApi.MaxBatch)]
-        public int PageSize { get; set; } = UnionApi.MaxBatch;
+        [ValidateRange(1, UnionClient.MaxBatch)]
+        public int PageSize { get; set; } = UnionClient.MaxBatch;
 
-        internal override WxPlatform Platform => UnionApi.Platform;
+        internal override WxPlatform Platform => UnionClient.Platform;
 
         internal override int RequestPageSize => PageSize;
 
@@ -72,12 +72,12 @@ namespace WxOrders.Commands
             base.BeginProcessing();
         }
 
-        internal override Task<ApiPage<UnionOrder>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
-            UnionApi.SearchAsync(client, query, page, pageSize, log, cancellationToken);
+        internal override Task<ApiPage<UnionOrder>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Union.SearchAsync(query, page, pageSize, log, cancellationToken);
 
         internal override string IdOf(UnionOrder item) => item.OrderId;
 
         private DateTimeOffset? Bound(string name, DateTime value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? UnionApi.ToInstant(value) : (DateTimeOffset?)null;
+            MyInvocation.BoundParameters.ContainsKey(name) ? UnionClient.ToInstant(value) : (DateTimeOffset?)null;
     }
 }

@@ -19,7 +19,7 @@ namespace WxOrders.Infrastructure
                 if (c.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
                     var text = c.Name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';' }) >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name;
-                    yield return new CompletionResult(text, c.Name, CompletionResultType.ParameterValue, c.Platform + " connection " + c.Name + " (" + c.Settings.EffectiveBaseUri + ")");
+                    yield return new CompletionResult(text, c.Name, CompletionResultType.ParameterValue, c.Platform + " connection " + c.Name + " (" + c.BaseUri + ")");
                 }
             }
         }

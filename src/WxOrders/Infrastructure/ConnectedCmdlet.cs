@@ -25,7 +25,8 @@ namespace WxOrders.Infrastructure
 
         internal abstract WxPlatform Platform { get; }
 
-        internal ApiClient Client => connection.Client;
+        /// <summary>The resolved connection (after BeginProcessing): its order clients and what may be shown of it.</summary>
+        internal ApiConnection Api => connection;
 
         protected override void BeginProcessing()
         {

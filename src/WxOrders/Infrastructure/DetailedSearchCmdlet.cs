@@ -15,13 +15,13 @@ namespace WxOrders.Infrastructure
         where TItem : class
     {
         /// <summary>Reads one listed order in full on a worker thread; throws (a WxApiException) when it cannot.</summary>
-        internal abstract Task<TResult> FetchDetailAsync(ApiClient client, TItem item, IOperationLog log, CancellationToken cancellationToken);
+        internal abstract Task<TResult> FetchDetailAsync(ApiConnection connection, TItem item, IOperationLog log, CancellationToken cancellationToken);
 
         internal sealed override SearchRun<TResult> CreateRun(PageWalk<TItem> walk)
         {
-            var client = Client;
+            var connection = Api;
             var log = Log;
-            return new DetailedSearchRun<TItem, TResult>(walk, (item, ct) => FetchDetailAsync(client, item, log, ct), IdOf, ThrottleLimit, Cancellation);
+            return new DetailedSearchRun<TItem, TResult>(walk, (item, ct) => FetchDetailAsync(connection, item, log, ct), IdOf, ThrottleLimit, Cancellation);
         }
     }
 }

@@ -25,7 +25,7 @@ namespace WxOrders.Infrastructure
         internal virtual string ItemNoun => "orders";
 
         /// <summary>Fetches one key (an order, or a batch of ids) on a worker thread.</summary>
-        internal abstract Task<TResult> FetchAsync(ApiClient client, TKey key, IOperationLog log, CancellationToken cancellationToken);
+        internal abstract Task<TResult> FetchAsync(ApiConnection connection, TKey key, IOperationLog log, CancellationToken cancellationToken);
 
         /// <summary>The TargetObject of an ErrorRecord about this key.</summary>
         internal abstract object TargetOf(TKey key);
@@ -52,9 +52,9 @@ namespace WxOrders.Infrastructure
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var client = Client;
+            var connection = Api;
             var log = Log;
-            fetches = new OrderedFetches<TKey, TResult>((key, ct) => FetchAsync(client, key, log, ct), ThrottleLimit, Cancellation);
+            fetches = new OrderedFetches<TKey, TResult>((key, ct) => FetchAsync(connection, key, log, ct), ThrottleLimit, Cancellation);
         }
 
         /// <summary>Queues a key standing for <paramref name="orders"/> orders; writes whatever is ready in order.</summary>

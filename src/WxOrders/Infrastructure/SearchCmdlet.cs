@@ -43,11 +43,11 @@ namespace WxOrders.Infrastructure
         internal bool SearchWasComplete { get; private set; }
 
         /// <summary>Numbered lists: fetches one page (numbered from 1) on a worker thread.</summary>
-        internal virtual Task<ApiPage<TItem>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+        internal virtual Task<ApiPage<TItem>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
             throw new NotSupportedException(GetType().Name + " pages by number: override FetchPageAsync.");
 
         /// <summary>Cursor lists: fetches one page of a slice (the cursor is null for the slice's first page) on a worker thread.</summary>
-        internal virtual Task<ApiPage<TItem>> FetchCursorPageAsync(ApiClient client, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+        internal virtual Task<ApiPage<TItem>> FetchCursorPageAsync(ApiConnection connection, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
             throw new NotSupportedException(GetType().Name + " pages by cursor: override FetchCursorPageAsync.");
 
         /// <summary>The id that identifies an item, so one already written is not written again.</summary>
@@ -155,13 +155,13 @@ namespace WxOrders.Infrastructure
 
         private PageWalk<TItem> CreateWalk(PagingParameters paging)
         {
-            var client = Client;
+            var connection = Api;
             var pageSize = RequestPageSize;
             var log = Log;
             if (PageStyle == PageStyle.Cursor)
             {
                 return new CursorPageWalk<TItem>(
-                    (slice, cursor, ct) => FetchCursorPageAsync(client, slice, cursor, pageSize, log, ct),
+                    (slice, cursor, ct) => FetchCursorPageAsync(connection, slice, cursor, pageSize, log, ct),
                     CursorSlices,
                     IdOf,
                     paging.Skip,
@@ -170,7 +170,7 @@ namespace WxOrders.Infrastructure
             }
 
             return new NumberedPageWalk<TItem>(
-                (page, ct) => FetchPageAsync(client, page, pageSize, log, ct),
+                (page, ct) => FetchPageAsync(connection, page, pageSize, log, ct),
                 IdOf,
                 pageSize,
                 paging.Skip,

@@ -9,7 +9,7 @@ namespace WxOrders.Platforms.Coop
     /// <summary>What identifies one co-account order: the store's AppID and the order id of the notification event.</summary>
     public sealed class CoopOrderKey
     {
-        internal CoopOrderKey(string shopAppId, string orderId)
+        public CoopOrderKey(string shopAppId, string orderId)
         {
             ShopAppId = shopAppId;
             OrderId = orderId;
@@ -38,7 +38,9 @@ namespace WxOrders.Platforms.Coop
     }
 
     /// <summary>
-    /// POST /channels/ec/cooperation/order/get (document 000). Removed by WeChat on 2025-06-16 (WeChat Store API
+    /// POST /channels/ec/cooperation/order/get
+    /// (developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/cooperation_shop/get_order.html).
+    /// Removed by WeChat on 2025-06-16 (WeChat Store API
     /// changelog), replaced by the store's own order API (ChannelsApi); still supported for accounts that can call it.
     /// </summary>
     internal static class CoopApi

@@ -207,7 +207,7 @@ namespace WxOrders
 
         /// <summary>
         /// Amount the merchant receives, in fen: OriginalOrderPrice - DiscountedPrice - DeductionPrice - ChangeDownPrice.
-        /// The wire key is misspelt "merchant_receieve_price" in the document; "merchant_receive_price" is read too.
+        /// The wire key is misspelt "merchant_receieve_price" on the API page; "merchant_receive_price" is read too.
         /// </summary>
         [JsonPropertyName("merchant_receieve_price")]
         public long? MerchantReceivePrice { get; set; }

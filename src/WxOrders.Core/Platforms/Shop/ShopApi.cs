@@ -10,7 +10,7 @@ namespace WxOrders.Platforms.Shop
     /// <summary>What identifies one shop order: the platform id or the merchant's id, and the buyer's openid (used by Get-ShopOrder).</summary>
     public sealed class ShopOrderKey
     {
-        internal ShopOrderKey(ulong? orderId, string outOrderId, string openId)
+        public ShopOrderKey(ulong? orderId, string outOrderId, string openId)
         {
             OrderId = orderId;
             OutOrderId = outOrderId;
@@ -47,7 +47,10 @@ namespace WxOrders.Platforms.Shop
         public ShopOrder Order { get; set; }
     }
 
-    /// <summary>POST /shop/order/get (document 001).</summary>
+    /// <summary>
+    /// POST /shop/order/get
+    /// (developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/API/order/get_order.html).
+    /// </summary>
     internal static class ShopApi
     {
         public const string Path = "/shop/order/get";

@@ -30,7 +30,10 @@ namespace WxOrders.Platforms.Union
         public long? TotalNum { get; set; }
     }
 
-    /// <summary>POST /union/promoter/order/info and GET /union/promoter/order/search (document 002).</summary>
+    /// <summary>
+    /// POST /union/promoter/order/info and GET /union/promoter/order/search, both on one page
+    /// (developers.weixin.qq.com/doc/ministore/union/access-guidelines/promoter/api/order/order-info.html).
+    /// </summary>
     internal static class UnionApi
     {
         public const string InfoPath = "/union/promoter/order/info";

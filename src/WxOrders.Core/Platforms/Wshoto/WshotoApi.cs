@@ -14,7 +14,7 @@ namespace WxOrders.Platforms.Wshoto
         public string OrderSn { get; set; }
     }
 
-    /// <summary>POST /openapi/mall/order/detail (document 003).</summary>
+    /// <summary>POST /openapi/mall/order/detail (open.wshoto.com/doc/pages/mall/order/orderDetail.html).</summary>
     internal static class WshotoApi
     {
         public const string Path = "/openapi/mall/order/detail";

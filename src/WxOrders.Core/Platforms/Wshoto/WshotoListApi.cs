@@ -83,7 +83,7 @@ namespace WxOrders.Platforms.Wshoto
     /// detail endpoint, because the list's example shows money as decimals ("total_price": 6.00) where the detail sends
     /// integers in fen (1999): the list's unit is not certain, so its amounts are never taken as fen (or used at all).
     /// </summary>
-    internal sealed class WshotoListRecord
+    public sealed class WshotoListRecord
     {
         /// <summary>The order number (the detail calls it order_sn).</summary>
         [JsonPropertyName("order_code")]

@@ -129,7 +129,7 @@ namespace WxOrders.Emulation.Data.Coop
 
             w.WriteBoolean("use_deduction", useDeduction);
             w.WriteNumber("deduction_price", deduction);
-            // The document spells this key "merchant_receieve_price"; the sandbox sends that on even orders and the
+            // The API page spells this key "merchant_receieve_price"; the sandbox sends that on even orders and the
             // correct spelling on odd ones.
             w.WriteNumber(index % 2 == 0 ? "merchant_receieve_price" : "merchant_receive_price", original - discounted - deduction - changeDown);
             w.WriteNumber("merchant_discounted_price", discounted);

@@ -6,7 +6,7 @@ namespace WxOrders.Emulation.Data.Coop
 {
     /// <summary>
     /// The co-account data set. Order i belongs to one of <see cref="ShopCount"/> stores and has the id "coiqBw3B" +
-    /// 52 seeded characters + i in 8 base-62 digits + "TdtdzIpQ" (76 characters, like the document's example), so a
+    /// 52 seeded characters + i in 8 base-62 digits + "TdtdzIpQ" (76 characters, like the API page's example), so a
     /// lookup maps back to i; an id that does not regenerate exactly is not one of this data set's.
     /// </summary>
     internal sealed class CoopOrders : SeededOrders

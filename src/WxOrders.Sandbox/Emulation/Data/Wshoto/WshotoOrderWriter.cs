@@ -40,7 +40,7 @@ namespace WxOrders.Emulation.Data.Wshoto
             var updated = closeTime ?? finishTime ?? sendTime ?? payTime ?? created.AddSeconds(1);
 
             w.WriteStartObject();
-            // A string as in the document's example, a JSON number on every fourth order.
+            // A string as in the API page's example, a JSON number on every fourth order.
             WriteId(w, "order_sn", WshotoOrders.OrderSnOf(index), index % 4 != 3);
             w.WriteNumber("type", type);
             if (shape == 4)

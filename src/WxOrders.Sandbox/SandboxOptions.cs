@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace WxOrders.Emulation
+namespace WxOrders
 {
-    /// <summary>What Start-WxOrdersSandbox sets (its parameters, validated there).</summary>
-    internal sealed class SandboxOptions
+    /// <summary>What Start-WxOrdersSandbox sets (its parameters, validated there); <see cref="Sandbox.Start(SandboxOptions)"/> takes it.</summary>
+    public sealed class SandboxOptions
     {
         public int Port { get; set; }
 
