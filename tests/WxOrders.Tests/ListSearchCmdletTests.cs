@@ -45,6 +45,7 @@ namespace WxOrders.Tests
             var state = InitialSessionState.CreateDefault2();
             state.Commands.Add(new SessionStateCmdletEntry("Search-ShopOrder", typeof(SearchShopOrderCommand), null));
             state.Commands.Add(new SessionStateCmdletEntry("Search-WshotoOrder", typeof(SearchWshotoOrderCommand), null));
+            state.Commands.Add(new SessionStateCmdletEntry("Complete-WxOrderCheckpoint", typeof(CompleteWxOrderCheckpointCommand), null));
             var name = "list-search-" + platform;
             var settings = Settings(name, platform);
             ConnectionRegistry.Add(new ApiConnection(settings, new ApiClient(settings, handler)));
@@ -83,7 +84,14 @@ namespace WxOrders.Tests
         private static ulong ShopId(int i) => 18446744073709551615UL - 1000UL + (ulong)i;
 
         /// <summary>A shop list of <paramref name="count"/> orders, one a minute, answered in ascending creation order.</summary>
-        private static ScriptedHandler ShopApi(int count)
+        private static ScriptedHandler ShopApi(int count) => ShopApi(count, FirstCreated, TimeSpan.FromMinutes(1), new int[count]);
+
+        /// <summary>
+        /// The same, created from <paramref name="first"/> on, <paramref name="step"/> apart; order i's update time (an
+        /// hour after its creation) moves by bumps[i] seconds. The scripted list ignores the window: the cmdlet's own
+        /// filter is what keeps orders before it out.
+        /// </summary>
+        private static ScriptedHandler ShopApi(int count, DateTimeOffset first, TimeSpan step, int[] bumps)
         {
             return new ScriptedHandler((req, body, n) =>
             {
@@ -100,8 +108,8 @@ namespace WxOrders.Tests
                         CultureInfo.InvariantCulture,
                         "{{\"order_id\":{0},\"status\":20,\"create_time\":\"{1}\",\"update_time\":\"{2}\",\"fund_type\":1,\"scene\":1177,\"openid\":\"oBuyer{3}\",\"order_detail\":{{\"product_infos\":[{{\"out_product_id\":\"p{3}\",\"product_cnt\":1,\"sale_price\":1999,\"real_price\":1999}}],\"price_info\":{{\"order_price\":1999}}}}}}",
                         ShopId(i),
-                        FirstCreated.AddMinutes(i).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                        FirstCreated.AddMinutes(i).AddHours(1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        first.ToOffset(TimeSpan.FromHours(8)).Add(TimeSpan.FromTicks(step.Ticks * i)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        first.ToOffset(TimeSpan.FromHours(8)).Add(TimeSpan.FromTicks(step.Ticks * i)).AddHours(1).AddSeconds(bumps[i]).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                         i));
                 return ScriptedHandler.Json("{\"errcode\":0,\"errmsg\":\"ok\",\"total_num\":" + count + ",\"orders\":[" + string.Join(",", orders) + "]}");
             });
@@ -275,6 +283,97 @@ namespace WxOrders.Tests
             var ex = Assert.Throws<WxApiException>(() => WshotoListApi.ReadListedAsync(client, new WshotoListRecord { OrderCode = " " }, null, default).GetAwaiter().GetResult());
             Assert.Equal("WxOrders.InvalidResponse", ex.ErrorId);
             Assert.Empty(api.Urls);
+        }
+
+        [Fact]
+        public void ShopCheckpointWindowsOnCreationTimeAndWritesEachVersionOnce()
+        {
+            var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wxorders-shop-" + Guid.NewGuid().ToString("N") + ".json");
+            try
+            {
+                // 40 orders, one every 6 hours, the first 10 days ago.
+                var first = DateTimeOffset.UtcNow.AddDays(-10);
+                var step = TimeSpan.FromHours(6);
+                var bumps = new int[40];
+                var api = ShopApi(40, first, step, bumps);
+                var since = first.AddMinutes(-1).UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
+                var run1 = Run(api, WxPlatform.WeChat, "Search-ShopOrder -Connection $conn -Checkpoint '" + file + "' -Since ([datetime]'" + since + "').ToUniversalTime() -PageSize 25; Complete-WxOrderCheckpoint '" + file + "' | Out-Null");
+                Assert.Empty(run1.errors);
+                Assert.Equal(40, run1.output.Count);
+                Assert.Equal(2, api.Count(ShopList));
+                using (var body = JsonDocument.Parse(api.Bodies[api.Urls.FindIndex(u => u.Contains(ShopList))]))
+                {
+                    // The window is on the creation time, in China time, from -Since to now minus the lag (2 minutes).
+                    Assert.Equal(ShopListApi.Wire(first.AddMinutes(-1)), body.RootElement.GetProperty("start_create_time").GetString());
+                    var end = DateTimeOffset.ParseExact(body.RootElement.GetProperty("end_create_time").GetString() + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+                    Assert.InRange(end, DateTimeOffset.UtcNow.AddMinutes(-3), DateTimeOffset.UtcNow.AddMinutes(-1));
+                    Assert.Equal(2, body.RootElement.GetProperty("sort_order").GetInt32());
+                }
+
+                // The next run reads the last 7 days of creations again (the shop overlap) and writes only new
+                // versions: order 31 (created 2 days ago) changed and is written; order 7 (created 8 days ago, before
+                // the overlap) changed too late to be seen: the cost of a creation-time window, which -Overlap sets.
+                bumps[7] = 30;
+                bumps[31] = 45;
+                api = ShopApi(40, first, step, bumps);
+                var run2 = Run(api, WxPlatform.WeChat, "Search-ShopOrder -Connection $conn -Checkpoint '" + file + "'");
+                Assert.Empty(run2.errors);
+                Assert.Equal(new[] { ShopId(31) }, run2.output.Cast<ShopOrder>().Select(o => o.OrderId));
+                using (var body = JsonDocument.Parse(api.Bodies[api.Urls.FindIndex(u => u.Contains(ShopList))]))
+                {
+                    var start = DateTimeOffset.ParseExact(body.RootElement.GetProperty("start_create_time").GetString() + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+                    Assert.InRange(start, DateTimeOffset.UtcNow.AddDays(-7).AddMinutes(-4), DateTimeOffset.UtcNow.AddDays(-7));
+                }
+
+                // The explicit window and the paging parameters are refused with -Checkpoint, before any request.
+                api = ShopApi(40, first, step, bumps);
+                var refused = Run(api, WxPlatform.WeChat, "Search-ShopOrder -Connection $conn -Checkpoint '" + file + "' -StartTime ([datetime]::Now.AddDays(-1))");
+                Assert.Equal("WxOrders.CheckpointConflict,WxOrders.Commands.SearchShopOrderCommand", Assert.Single(refused.errors).FullyQualifiedErrorId);
+                Assert.Empty(api.Urls);
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void WshotoCheckpointWindowsOnUpdateTimeAndIsBoundToTheStatusFilter()
+        {
+            var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wxorders-wshoto-" + Guid.NewGuid().ToString("N") + ".json");
+            try
+            {
+                var api = WshotoApi(12);
+                var run1 = Run(api, WxPlatform.Wshoto, "Search-WshotoOrder -Connection $conn -Checkpoint '" + file + "' -Since ([datetime]::SpecifyKind([datetime]'2025-06-29', 'Utc')) -Status Completed, AwaitingShipment -PageSize 5; Complete-WxOrderCheckpoint '" + file + "' | Out-Null");
+                Assert.Empty(run1.errors);
+                Assert.Equal(12, run1.output.Count);
+                Assert.Equal(3, api.Count(WshotoList));
+                Assert.Equal(12, api.Count(WshotoDetail));
+                using (var body = JsonDocument.Parse(api.Bodies[api.Urls.FindIndex(u => u.Contains(WshotoList))]))
+                {
+                    Assert.Equal(3, body.RootElement.GetProperty("type").GetInt32());
+                    Assert.Equal(1751155200, body.RootElement.GetProperty("start_time").GetInt64());
+                    Assert.InRange(body.RootElement.GetProperty("end_time").GetInt64(), DateTimeOffset.UtcNow.AddMinutes(-3).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds());
+                    Assert.Equal("[2,4]", body.RootElement.GetProperty("status_list").GetRawText());
+                }
+
+                // The same statuses in another order and spelling bind the same file; another set is refused.
+                api = WshotoApi(12);
+                var run2 = Run(api, WxPlatform.Wshoto, "Search-WshotoOrder -Connection $conn -Checkpoint '" + file + "' -Status 2, Completed, 4");
+                Assert.Empty(run2.errors);
+                var refused = Run(WshotoApi(12), WxPlatform.Wshoto, "Search-WshotoOrder -Connection $conn -Checkpoint '" + file + "' -Status Completed");
+                Assert.Equal("WxOrders.CheckpointMismatch,WxOrders.Commands.SearchWshotoOrderCommand", Assert.Single(refused.errors).FullyQualifiedErrorId);
+
+                // -TimeField is part of the window: refused with -Checkpoint, before any request.
+                api = WshotoApi(12);
+                var conflict = Run(api, WxPlatform.Wshoto, "Search-WshotoOrder -Connection $conn -Checkpoint '" + file + "' -TimeField Created");
+                Assert.Equal("WxOrders.CheckpointConflict,WxOrders.Commands.SearchWshotoOrderCommand", Assert.Single(conflict.errors).FullyQualifiedErrorId);
+                Assert.Empty(api.Urls);
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
+            }
         }
     }
 }

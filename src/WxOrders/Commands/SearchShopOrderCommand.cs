@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
@@ -11,7 +12,9 @@ namespace WxOrders.Commands
 {
     /// <summary>
     /// Search-ShopOrder: Mini Program transaction-component orders by creation time (POST /shop/order/get_list),
-    /// every page, in ascending creation order, written as each page arrives.
+    /// every page, in ascending creation order, written as each page arrives. Checkpointed (-Checkpoint): windowed
+    /// on the creation time (the only time the list filters on), each (order id, UpdateTime) once; -Overlap is how
+    /// long after its creation an order's changes are still seen (CheckpointDefaults.ShopOverlap).
     /// </summary>
     [Cmdlet(VerbsCommon.Search, "ShopOrder", SupportsPaging = true)]
     [OutputType(typeof(ShopOrder))]
@@ -21,11 +24,11 @@ namespace WxOrders.Commands
 
         /// <summary>Earliest creation time. A time without a kind (Get-Date) is local time.</summary>
         [Parameter(Position = 0)]
-        public System.DateTime StartTime { get; set; }
+        public DateTime StartTime { get; set; }
 
         /// <summary>Latest creation time.</summary>
         [Parameter(Position = 1)]
-        public System.DateTime EndTime { get; set; }
+        public DateTime EndTime { get; set; }
 
         /// <summary>Orders per request (1 to 100, default 100, the API's maximum). Not a total: use -First for that.</summary>
         [Parameter]
@@ -37,6 +40,10 @@ namespace WxOrders.Commands
         internal override int RequestPageSize => PageSize;
 
         internal override string FixedSetAdvice => "give an -EndTime in the past";
+
+        internal override CheckpointSource? CheckpointSource => WxOrders.CheckpointSource.Shop;
+
+        internal override string[] WindowParameters => new[] { nameof(StartTime), nameof(EndTime) };
 
         protected override void BeginProcessing()
         {
@@ -59,5 +66,14 @@ namespace WxOrders.Commands
             ShopListApi.ListAsync(client, query, page, pageSize, log, cancellationToken);
 
         internal override string IdOf(ShopOrder item) => item.OrderId.ToString(CultureInfo.InvariantCulture);
+
+        internal override void ApplyCheckpointWindow(DateTimeOffset start, DateTimeOffset end)
+        {
+            query.StartTime = start;
+            query.EndTime = end;
+        }
+
+        /// <summary>The version is the update time; the window time the creation time, which the window is on.</summary>
+        internal override CheckpointKey CheckpointKeyOf(ShopOrder item) => new CheckpointKey(IdOf(item), item.UpdateTime, item.CreateTime);
     }
 }
