@@ -7,7 +7,6 @@ using WxOrders.Http;
 using WxOrders.Infrastructure;
 using WxOrders.Paging;
 using WxOrders.Platforms.Channels;
-using WxOrders.Platforms.Union;
 
 namespace WxOrders.Commands
 {
@@ -15,6 +14,9 @@ namespace WxOrders.Commands
     /// Search-ChannelsOrder: WeChat Store (微信小店) orders by creation or update time. The window is cut into slices of
     /// at most 7 days (POST /channels/ec/order/list/get takes no more per request), each walked with its next_key
     /// cursor; the ids, each once, are then read with order/get concurrently and written in list order.
+    /// Checkpointed (-Checkpoint): windowed on the update time (update_time_range, what changes move), each
+    /// (order id, UpdateTime of the order as order/get read it) once; -Status and -OpenId are the filter the
+    /// checkpoint is bound to.
     /// </summary>
     [Cmdlet(VerbsCommon.Search, "ChannelsOrder", SupportsPaging = true)]
     [OutputType(typeof(ChannelsOrder))]
@@ -60,6 +62,16 @@ namespace WxOrders.Commands
 
         internal override string FixedSetAdvice => "give an -EndTime in the past";
 
+        internal override CheckpointSource? CheckpointSource => WxOrders.CheckpointSource.Channels;
+
+        internal override string CheckpointFilter => Checkpoints.CheckpointFilter.Describe(new[]
+        {
+            new KeyValuePair<string, string>("status", query.Status?.ToString()),
+            new KeyValuePair<string, string>("openid", query.OpenId),
+        });
+
+        internal override string[] WindowParameters => new[] { nameof(StartTime), nameof(EndTime), nameof(TimeField) };
+
         /// <summary>The window's slices, cut once (the open end is the time the search started).</summary>
         internal IReadOnlyList<TimeSlice> Slices => slices ?? (slices = query.Slices(DateTimeOffset.UtcNow));
 
@@ -93,7 +105,20 @@ namespace WxOrders.Commands
 
         internal override string IdOf(string item) => item;
 
+        internal override void ApplyCheckpointWindow(DateTimeOffset start, DateTimeOffset end)
+        {
+            // The store's change feed: update_time_range over the run's window, cut into 7-day slices again.
+            query.TimeField = ChannelsTimeField.Updated;
+            query.StartTime = start;
+            query.EndTime = end;
+            slices = query.Slices(end);
+        }
+
+        // The version is the order's update time as order/get read it (the list carries none): a later change of the
+        // same order is a new version and is written again; the window time is the same instant (update_time_range).
+        internal override CheckpointKey CheckpointKeyOf(ChannelsOrder item) => new CheckpointKey(item.OrderId, item.UpdateTime, item.UpdateTime);
+
         private DateTimeOffset? Bound(string name, DateTime value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? UnionApi.ToInstant(value) : (DateTimeOffset?)null;
+            MyInvocation.BoundParameters.ContainsKey(name) ? Instants.FromParameter(value) : (DateTimeOffset?)null;
     }
 }
