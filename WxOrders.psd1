@@ -30,6 +30,7 @@
         'ConvertTo-WxOrderLine'
         'Get-CoopOrder'
         'Get-ChannelsOrder'
+        'Search-ChannelsOrder'
         'Get-WshotoOrder'
         'Start-WxOrdersSandbox'
         'Stop-WxOrdersSandbox'
