@@ -1,3 +1,10 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-ModuleManifest) -Force
+    # The kill test covers every source whose search is in the module (so it grows as the searches land).
+    $killSources = @('Union', 'Shop', 'Wshoto', 'Channels') | Where-Object { Get-Command "Search-$($_)Order" -Module WxOrders -ErrorAction SilentlyContinue }
+}
+
 # examples/Sync-WxOrders.ps1, the scheduled-task recipe, in fresh pwsh processes against a sandbox in this process:
 # each version in exactly one file over runs (also when a run is killed at each of its steps), the exit codes, an
 # overlapping run refused at once, a damaged state file, no secret or token in any file it writes, the same bytes in
@@ -254,5 +261,146 @@ Describe 'examples/Sync-WxOrders.ps1' {
             (Get-FileHash $csv).Hash
         }
         @($hashes | Sort-Object -Unique).Count | Should -Be 1
+    }
+}
+
+<#
+The kill test (issue 13, "Tests and figures"): for every source whose search is in the module, the recipe runs 40
+times in fresh processes while a live sandbox makes new orders and changes (visible to the lists a second late),
+a third of the runs killed at random moments with Stop-Process; then changes pause and two clean runs follow. Over
+all of a source's files, every order's final version (the sandbox's ground truth) must be there, and no
+(OrderId, UpdatedAt) in two files: "missing N, duplicated M", both 0. The same with 10% injected faults. The
+sources run side by side (one recipe process per source at a time); windows are seconds long so the file stays in
+the CI budget.
+#>
+Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders change' {
+    BeforeAll {
+        $script:Sources = @('Union', 'Shop', 'Wshoto', 'Channels') | Where-Object { Get-Command "Search-$($_)Order" -Module WxOrders -ErrorAction SilentlyContinue }
+        $script:RunsPerSource = 40
+        $script:Lag = '00:00:02'
+        $script:Overlap = '00:00:10'
+        # Shop changes orders created at most ShopChangeAge ago, so its overlap (how long after creation a change is
+        # still seen) must reach that far.
+        $script:ShopChangeAge = '00:00:20'
+        $script:ShopOverlap = '00:00:30'
+
+        function Invoke-KillTest([hashtable] $SandboxOptions, [string] $Prelude, [int] $Seed) {
+            $sandbox = Start-WxOrdersSandbox -Live -ChangesPerSecond 2 -VisibilityDelay '00:00:01' -ShopChangeAge $ShopChangeAge @SandboxOptions
+            try {
+                $since = [datetimeoffset]::Now.AddSeconds(-1)
+                $rng = [Random]::new($Seed)
+                $root = New-SyncFolder
+                $jobs = foreach ($source in $Sources) {
+                    $platform = if ($source -eq 'Wshoto') { 'Wshoto' } else { 'WeChat' }
+                    $arguments = @{
+                        Source = $source; OutputDirectory = "$root/$source"; StatePath = "$root/$source.checkpoint.json"
+                        CredentialPath = (New-CredentialFile $sandbox $platform); BaseUri = "$($sandbox.BaseUri)"; Since = $since.ToString('o')
+                        Lag = $Lag; Overlap = $(if ($source -eq 'Shop') { $ShopOverlap } else { $Overlap })
+                    }
+                    # A third of the runs are killed, which ones drawn from the seed.
+                    $plan = [bool[]]::new($RunsPerSource)
+                    foreach ($i in @(0..($RunsPerSource - 1) | Sort-Object { $rng.Next() } | Select-Object -First ([int][math]::Round($RunsPerSource / 3)))) { $plan[$i] = $true }
+                    [pscustomobject]@{
+                        Source = $source; Prefix = $source.ToLowerInvariant(); Dir = "$root/$source"; Wrapper = (New-SyncWrapper $arguments $Prelude)
+                        Plan = $plan; Next = 0; Process = $null; KillAt = $null; Started = $null; Killed = 0; Exits = [Collections.Generic.List[int]]::new()
+                        Durations = [Collections.Generic.List[double]]::new()
+                    }
+                }
+
+                function Start-Run($job) {
+                    $job.Process = Start-Process -FilePath $Pwsh[0] -ArgumentList (@($Pwsh | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $job.Wrapper)) -PassThru
+                    $job.Started = [DateTime]::UtcNow
+                    $job.KillAt = $null
+                    if ($job.Next -lt $job.Plan.Count -and $job.Plan[$job.Next]) {
+                        # Anywhere from process start to the end of a typical run: import, lock, repair, search, rename, Complete.
+                        $typical = if ($job.Durations.Count) { ($job.Durations | Measure-Object -Average).Average } else { 3.0 }
+                        $job.KillAt = $job.Started.AddSeconds((0.05 + 0.95 * $rng.NextDouble()) * $typical)
+                    }
+                    $job.Next++
+                }
+
+                # Runs while orders arrive and change: each source one process at a time, the sources side by side.
+                function Invoke-Rounds($jobs, [int] $Total) {
+                    foreach ($job in $jobs) { $job.Next = 0; $job.Plan = if ($Total -eq $RunsPerSource) { $job.Plan } else { [bool[]]::new($Total) } }
+                    while (@($jobs | Where-Object { $_.Process -or $_.Next -lt $Total }).Count -gt 0) {
+                        foreach ($job in $jobs) {
+                            if (-not $job.Process -and $job.Next -lt $Total) { Start-Run $job; continue }
+                            if (-not $job.Process) { continue }
+                            if ($job.Process.HasExited) {
+                                $job.Exits.Add($job.Process.ExitCode)
+                                if (-not $job.KillAt) { $job.Durations.Add(([DateTime]::UtcNow - $job.Started).TotalSeconds) }
+                                $job.Process = $null
+                            }
+                            elseif ($job.KillAt -and [DateTime]::UtcNow -ge $job.KillAt) {
+                                Stop-Process -Id $job.Process.Id -Force -ErrorAction SilentlyContinue
+                                $job.Process.WaitForExit(30000) | Out-Null
+                                $job.Killed++
+                                $job.Exits.Add(-9)
+                                $job.Process = $null
+                            }
+                        }
+                        Start-Sleep -Milliseconds 25
+                    }
+                }
+
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                Invoke-Rounds $jobs $RunsPerSource
+                $sandbox.TestHooks.PauseLive()
+                # Everything changed before the pause is visible (1 s) and older than -Lag (2 s) by now plus a margin.
+                Start-Sleep -Seconds 3
+                $cleanFrom = @($jobs | ForEach-Object { $_.Exits.Count })
+                Invoke-Rounds $jobs 2
+
+                $figures = foreach ($job in $jobs) {
+                    $truth = $sandbox.TestHooks.GetOrderVersions([WxOrders.SandboxSource]$job.Source, $since)
+                    $counts = Get-FileCounts $job.Dir $job.Prefix
+                    $missing = @($truth | Where-Object { -not $counts.ContainsKey("$($_.OrderId)@$($_.UpdatedAt.ToString('yyyy-MM-ddTHH:mm:sszzz', [cultureinfo]::InvariantCulture))") })
+                    $duplicated = @($counts.Keys | Where-Object { $counts[$_] -gt 1 })
+                    $exits = $job.Exits
+                    $clean = @($exits | Select-Object -Skip $cleanFrom[[array]::IndexOf(@($jobs), $job)])
+                    [pscustomobject]@{
+                        Source = $job.Source; Runs = $exits.Count; Killed = $job.Killed
+                        Exit0 = @($exits | Where-Object { $_ -eq 0 }).Count; Exit1 = @($exits | Where-Object { $_ -eq 1 }).Count; Exit2 = @($exits | Where-Object { $_ -eq 2 }).Count
+                        Files = @(Get-ChildItem -LiteralPath $job.Dir -Filter "$($job.Prefix)-*.csv").Count
+                        Versions = $truth.Count; Missing = $missing.Count; Duplicated = $duplicated.Count; Clean = ($clean -join ',')
+                        MissingSample = (@($missing | Select-Object -First 3) -join ' '); DuplicatedSample = (@($duplicated | Select-Object -First 3) -join ' ')
+                        Log = Join-Path $job.Dir "sync-$($job.Prefix).log"
+                    }
+                }
+                Write-Host ("kill test ({0}): {1:n0} s, {2} events" -f $(if ($SandboxOptions.FailureRate) { "$($SandboxOptions.FailureRate * 100)% faults" } else { 'no faults' }), $watch.Elapsed.TotalSeconds, $sandbox.LiveEventCount)
+                foreach ($f in $figures) {
+                    Write-Host ("  {0}: missing {1}, duplicated {2} ({3} final versions; {4} runs, {5} killed, exit 0/1/2: {6}/{7}/{8}; {9} files; clean runs exited {10})" -f
+                        $f.Source, $f.Missing, $f.Duplicated, $f.Versions, $f.Runs, $f.Killed, $f.Exit0, $f.Exit1, $f.Exit2, $f.Files, $f.Clean)
+                }
+                $figures
+            }
+            finally { $sandbox | Stop-WxOrdersSandbox }
+        }
+
+        function Assert-KillFigures($figures) {
+            $figures.Count | Should -Be $Sources.Count
+            foreach ($f in $figures) {
+                $because = "$($f.Source): missing $($f.MissingSample), duplicated $($f.DuplicatedSample); log $($f.Log)"
+                $f.Versions | Should -BeGreaterThan 20 -Because "$($f.Source) changed during the test"
+                $f.Killed | Should -BeGreaterOrEqual 8 -Because "about a third of $($RunsPerSource) runs are killed ($($f.Source))"
+                $f.Missing | Should -Be 0 -Because $because
+                $f.Duplicated | Should -Be 0 -Because $because
+                $f.Exit2 | Should -Be 0 -Because "no run of $($f.Source) failed to start (an overlap or a damaged state would)"
+                ($f.Clean -split ',')[-1] | Should -Be '0' -Because "the last clean run of $($f.Source) completed"
+            }
+        }
+    }
+
+    It 'delivers every final version once per source (no faults)' -Skip:(@($killSources).Count -eq 0) {
+        Assert-KillFigures (Invoke-KillTest @{} '' 13)
+    }
+
+    It 'delivers every final version once per source with 10% injected faults' -Skip:(@($killSources).Count -eq 0) {
+        $prelude = @'
+$PSDefaultParameterValues['Connect-WxOrders:RetryBaseDelay'] = '00:00:00.02'
+$PSDefaultParameterValues['Connect-WxOrders:MaxRetryDelay'] = '00:00:00.2'
+$PSDefaultParameterValues['Connect-WxOrders:TimeoutSec'] = 1
+'@
+        Assert-KillFigures (Invoke-KillTest @{ FailureRate = 0.1; TimeoutFaultDelay = '00:00:02'; Seed = 5 } $prelude 29)
     }
 }
