@@ -28,6 +28,9 @@ namespace WxOrders.Infrastructure
         /// <summary>The resolved connection (after BeginProcessing): its order clients and what may be shown of it.</summary>
         internal ApiConnection Api => connection;
 
+        /// <summary>The AppId of the resolved connection (a checkpoint is bound to it).</summary>
+        internal string AppId => connection.Settings.AppId;
+
         protected override void BeginProcessing()
         {
             try

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Shop
 {
@@ -9,22 +10,41 @@ namespace WxOrders.Emulation.Data.Shop
     {
         private const ulong Salt = ShopOrders.Salt;
 
-        private static readonly int[] Statuses = { 10, 11, 20, 20, 30, 30, 100, 100, 100, 181, 200, 250, 1010, 999 };
-
-        /// <summary>Writes the "order" property of order <paramref name="index"/>.</summary>
-        public static void Write(Utf8JsonWriter w, int seed, int index)
+        /// <summary>Writes the "order" property of order <paramref name="index"/>, as /shop/order/get answers it.</summary>
+        public static void Write(Utf8JsonWriter w, ShopOrders data, int index, OrderVersion version)
         {
+            w.WritePropertyName("order");
+            WriteOrder(w, data, index, version, listed: false);
+        }
+
+        /// <summary>
+        /// Writes order <paramref name="index"/> as an object: /shop/order/get's shape, and, when
+        /// <paramref name="listed"/> (an entry of /shop/order/get_list), the buyer's openid, which only the list sends.
+        /// </summary>
+        public static void WriteOrder(Utf8JsonWriter w, ShopOrders data, int index, OrderVersion version, bool listed)
+        {
+            var seed = data.Seed;
             var i = (ulong)index;
-            var status = Statuses[SandboxData.Int(seed, Salt + 1, i, Statuses.Length)];
-            var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddSeconds(SandboxData.Int(seed, Salt + 2, i, 300 * 86400));
+            var status = version.Status;
+            var created = DateTimeOffset.FromUnixTimeSeconds(version.Create);
+            var updated = DateTimeOffset.FromUnixTimeSeconds(version.Update);
             var paid = status != 10 && status != 181;
             var shape = SandboxData.Int(seed, Salt + 3, i, 10); // 0..9: which optional parts are null or absent
 
-            w.WritePropertyName("order");
             w.WriteStartObject();
             w.WriteNumber("order_id", ShopOrders.OrderIdOf(index));
             w.WriteString("out_order_id", ShopOrders.OutOrderIdOf(index));
             w.WriteNumber("status", status);
+            // Sent by order/get and get_list although order/get's field table leaves them out (SKIT's model has them).
+            w.WriteString("create_time", Time(created));
+            w.WriteString("update_time", Time(updated));
+            w.WriteNumber("fund_type", data.FundType(index));
+            w.WriteNumber("scene", data.Scene(index));
+            if (listed)
+            {
+                w.WriteString("openid", ShopOrders.OpenIdOf(seed, index));
+            }
+
             w.WriteString("path", "/pages/order.html?out_order_id=" + ShopOrders.OutOrderIdOf(index));
             w.WritePropertyName("order_detail");
             w.WriteStartObject();
@@ -80,7 +100,7 @@ namespace WxOrders.Emulation.Data.Shop
                 w.WriteString("prepay_id", "wx" + (42526234625UL + i).ToString(CultureInfo.InvariantCulture));
                 w.WriteString("prepay_time", Time(created));
                 w.WriteString("transaction_id", (4200001234000000000UL + i).ToString(CultureInfo.InvariantCulture));
-                w.WriteString("pay_time", Time(created.AddSeconds(60)));
+                w.WriteString("pay_time", Time(Earlier(created.AddSeconds(60), updated))); // a live order paid "now" was paid at its update
                 w.WriteEndObject();
             }
             else if (shape == 2)
@@ -186,6 +206,11 @@ namespace WxOrders.Emulation.Data.Shop
             w.WriteEndObject();
         }
 
-        private static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+        /// <summary>yyyy-MM-dd HH:mm:ss in China time, the shop API's time format.</summary>
+        public static string Time(long unixSeconds) => Time(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
+
+        public static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }
