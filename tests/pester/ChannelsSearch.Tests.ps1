@@ -254,3 +254,36 @@ Describe 'Search-ChannelsOrder with a checkpoint' {
         Get-AllRequests $sb | Should -Be $before
     }
 }
+
+Describe 'Search-ChannelsOrder checkpointed against a live sandbox: every final version delivered, none twice' {
+    BeforeAll {
+        # Live, but no event on its own: the test makes new orders and status changes with TestHooks.AdvanceLive.
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 200; Live = $true; ChangesPerSecond = 0 }
+        function Invoke-Run([string] $State, [datetime] $Since) {
+            # -Lag 0: the test waits past each event's second before it searches.
+            Start-Sleep -Milliseconds 1100
+            $out = Search-ChannelsOrder -Checkpoint $State -Since $Since -Lag 0
+            Complete-WxOrderCheckpoint $State | Out-Null
+            $out
+        }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'delivers each (order, UpdateTime) once over three runs with arrivals and changes between them' {
+        $since = [datetime]::UtcNow.AddSeconds(-5)
+        $state = Join-Path $TestDrive 'channels-live.checkpoint.json'
+        $sb.TestHooks.AdvanceLive('Channels', 20, $true)
+        $runs = @(Invoke-Run $state $since)
+        $sb.TestHooks.AdvanceLive('Channels', 15, $null)
+        $runs += @(Invoke-Run $state $since)
+        $sb.TestHooks.AdvanceLive('Channels', 15, $false)
+        $runs += @(Invoke-Run $state $since)
+
+        $written = @($runs | ForEach-Object { '{0}@{1:o}' -f $_.OrderId, $_.UpdateTime })
+        $truth = @($sb.TestHooks.GetOrderVersions('Channels', $since) | ForEach-Object { '{0}@{1:o}' -f $_.OrderId, $_.UpdatedAt })
+        $truth.Count | Should -BeGreaterOrEqual 20
+        $missing = @($truth | Where-Object { $_ -notin $written })
+        $duplicated = @($written | Group-Object | Where-Object Count -gt 1)
+        "missing $($missing.Count), duplicated $($duplicated.Count)" | Should -Be 'missing 0, duplicated 0'
+    }
+}
