@@ -130,12 +130,11 @@ while (`$true) {
     Complete-WxOrderCheckpoint -Path '$path'
 }
 "@
-        $cmd = Get-PwshCommand
         $rng = [Random]::new(7)
         $states = @()
         for ($k = 0; $k -lt $_; $k++) {
             Remove-Item -LiteralPath "$path.started" -ErrorAction SilentlyContinue
-            $child = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $script)) -PassThru
+            $child = Start-PwshProcess -File $script
             try {
                 $deadline = [DateTime]::UtcNow.AddSeconds(60)
                 while (-not (Test-Path -LiteralPath "$path.started") -and [DateTime]::UtcNow -lt $deadline -and -not $child.HasExited) { Start-Sleep -Milliseconds 50 }
@@ -190,20 +189,9 @@ Describe 'Lock-WxOrderCheckpoint' {
     }
 
     It 'refuses at once while another pwsh process holds it, and is free once that process is killed' {
-        $ready = Join-Path $dir 'ready'
-        $script = Join-Path $dir 'holder.ps1'
-        Set-Content -LiteralPath $script -Value @"
-Import-Module '$(Get-ModuleManifest)'
-`$lock = Lock-WxOrderCheckpoint -Path '$path' -ErrorAction Stop
-Set-Content -LiteralPath '$ready' -Value `$PID
-Start-Sleep -Seconds 120
-"@
-        $cmd = Get-PwshCommand
-        $holder = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $script)) -PassThru
+        $holder = Start-CheckpointHolder -Path $path
         try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline -and -not $holder.HasExited) { Start-Sleep -Milliseconds 100 }
-            Test-Path -LiteralPath $ready | Should -BeTrue -Because 'the holder process took the lock'
+            $holder.Ready | Should -BeTrue -Because 'the holder process took the lock'
 
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $err = $null

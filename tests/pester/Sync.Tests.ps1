@@ -155,7 +155,7 @@ Describe 'examples/Sync-WxOrders.ps1' {
         $release = Join-Path $dir 'release'
         $hold = "function ConvertTo-WxOrderLine { begin { `$held = `$false } process { if (-not `$held) { `$held = `$true; Set-Content -LiteralPath '$ready' -Value 1; while (-not (Test-Path -LiteralPath '$release')) { Start-Sleep -Milliseconds 50 } }; WxOrders\ConvertTo-WxOrderLine -Invariant -InputObject `$_ } }"
         $firstFile = New-SyncWrapper $arguments $hold
-        $first = Start-Process -FilePath $Pwsh[0] -ArgumentList (@($Pwsh | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $firstFile)) -PassThru
+        $first = Start-PwshProcess -File $firstFile
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline -and -not $first.HasExited) { Start-Sleep -Milliseconds 50 }
@@ -308,7 +308,7 @@ Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders
                 }
 
                 function Start-Run($job) {
-                    $job.Process = Start-Process -FilePath $Pwsh[0] -ArgumentList (@($Pwsh | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $job.Wrapper)) -PassThru
+                    $job.Process = Start-PwshProcess -File $job.Wrapper
                     $job.Started = [DateTime]::UtcNow
                     $job.KillAt = $null
                     if ($job.Next -lt $job.Plan.Count -and $job.Plan[$job.Next]) {

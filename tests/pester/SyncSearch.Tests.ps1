@@ -110,15 +110,17 @@ Describe 'Search-UnionOrder -Checkpoint' {
         @{ Case = '-IncludeTotalCount with -Checkpoint'; Extra = @{ IncludeTotalCount = $true }; Id = 'WxOrders.CheckpointConflict'; Message = '*-IncludeTotalCount*' }
         @{ Case = 'a negative -Lag'; Extra = @{ Lag = '-00:00:01' }; Id = 'WxOrders.InvalidArgument'; Message = '*-Lag is negative*' }
         @{ Case = 'a negative -Overlap'; Extra = @{ Overlap = '-00:05:00' }; Id = 'WxOrders.InvalidArgument'; Message = '*-Overlap is negative*' }
-        @{ Case = '-Since in the future'; Extra = @{ Since = (Get-Date).AddMinutes(10) }; Id = 'WxOrders.InvalidArgument'; Message = '*-Since*is in the future*' }
+        @{ Case = '-Since in the future'; Extra = @{ Since = 'in 600 s' }; Id = 'WxOrders.InvalidArgument'; Message = '*-Since*is in the future*' }
         @{ Case = 'no -Since on first use'; Extra = @{ Since = $null }; Id = 'WxOrders.CheckpointSinceRequired'; Message = '*add -Since*' }
-        @{ Case = 'a -Since that leaves no window'; Extra = @{ Since = (Get-Date).AddSeconds(-30) }; Id = 'WxOrders.CheckpointInvalidWindow'; Message = '*earlier -Since or a smaller -Lag*' }
+        @{ Case = 'a -Since that leaves no window'; Extra = @{ Since = 'in -30 s' }; Id = 'WxOrders.CheckpointInvalidWindow'; Message = '*earlier -Since or a smaller -Lag*' }
         @{ Case = '-Since without -Checkpoint'; Extra = @{ Checkpoint = $null }; Id = 'WxOrders.CheckpointConflict'; Message = '*-Since belongs to a checkpointed search*' }
         @{ Case = '-Lag and -Overlap without -Checkpoint'; Extra = @{ Checkpoint = $null; Since = $null; Lag = '00:01:00'; Overlap = '00:01:00' }; Id = 'WxOrders.CheckpointConflict'; Message = '*-Lag, -Overlap belong*' }
     ) {
         $state = New-StatePath
         $params = @{ Checkpoint = $state; Since = $Since }
         foreach ($k in $Extra.Keys) { if ($null -eq $Extra[$k]) { $params.Remove($k) } else { $params[$k] = $Extra[$k] } }
+        # Times relative to now are taken when the test runs, not at discovery.
+        if ("$($params.Since)" -match '^in (-?\d+) s$') { $params.Since = (Get-Date).AddSeconds([int]$Matches[1]) }
         $sb.ResetCounters()
         { Search-UnionOrder @params } | Should -Throw -ErrorId "$Id,WxOrders.Commands.SearchUnionOrderCommand" -ExpectedMessage $Message
         $sb.GetRequestCount($SearchPath) | Should -Be 0
@@ -129,20 +131,9 @@ Describe 'Search-UnionOrder -Checkpoint' {
         $state = New-StatePath
         $null = Search-UnionOrder -Checkpoint $state -Since $Since
         $before = Get-Content -Raw -LiteralPath $state
-        $ready = "$state.ready"
-        $script = Join-Path (Split-Path $state) 'holder.ps1'
-        Set-Content -LiteralPath $script -Value @"
-Import-Module '$(Get-ModuleManifest)'
-`$lock = Lock-WxOrderCheckpoint -Path '$state' -ErrorAction Stop
-Set-Content -LiteralPath '$ready' -Value `$PID
-Start-Sleep -Seconds 120
-"@
-        $cmd = Get-PwshCommand
-        $holder = Start-Process -FilePath $cmd[0] -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $script)) -PassThru
+        $holder = Start-CheckpointHolder -Path $state
         try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline -and -not $holder.HasExited) { Start-Sleep -Milliseconds 100 }
-            Test-Path -LiteralPath $ready | Should -BeTrue -Because 'the holder process took the lock'
+            $holder.Ready | Should -BeTrue -Because 'the holder process took the lock'
             $sb.ResetCounters()
             $watch = [Diagnostics.Stopwatch]::StartNew()
             { Search-UnionOrder -Checkpoint $state -Since $Since } | Should -Throw -ErrorId 'WxOrders.CheckpointInUse,WxOrders.Commands.SearchUnionOrderCommand' -ExpectedMessage '*another process holds it*'

@@ -41,6 +41,34 @@ function Invoke-FreshPwsh {
     finally { Remove-Item $file -ErrorAction SilentlyContinue }
 }
 
+<# Starts a script file in a fresh pwsh process, not waited for, and returns the process. #>
+function Start-PwshProcess {
+    param([Parameter(Mandatory)] [string] $File)
+    $cmd = Get-PwshCommand
+    Start-Process -FilePath $cmd[0] -PassThru -ArgumentList (@($cmd | Select-Object -Skip 1 | ForEach-Object { '"{0}"' -f $_ }) + '-NoProfile', '-NonInteractive', '-File', ('"{0}"' -f $File))
+}
+
+<#
+Starts a pwsh process that takes the lock of a checkpoint (Lock-WxOrderCheckpoint) and holds it until it is killed;
+waits (at most 60 s) until it holds it. The process comes back with Ready: whether it took the lock.
+#>
+function Start-CheckpointHolder {
+    param([Parameter(Mandatory)] [string] $Path)
+    $ready = "$Path.holder-ready"
+    $script = [IO.Path]::Combine([IO.Path]::GetTempPath(), "wxorders-holder-$([guid]::NewGuid().ToString('n')).ps1")
+    Set-Content -LiteralPath $script -Value @"
+Import-Module '$(Get-ModuleManifest)'
+`$lock = Lock-WxOrderCheckpoint -Path '$Path' -ErrorAction Stop
+Set-Content -LiteralPath '$ready' -Value `$PID
+Start-Sleep -Seconds 120
+"@
+    $holder = Start-PwshProcess -File $script
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline -and -not $holder.HasExited) { Start-Sleep -Milliseconds 100 }
+    Remove-Item -LiteralPath $script -ErrorAction SilentlyContinue
+    $holder | Add-Member -NotePropertyName Ready -NotePropertyValue (Test-Path -LiteralPath $ready) -PassThru
+}
+
 <# Starts a sandbox (extra parameters pass through) and connects both platforms to it. #>
 function Start-ConnectedSandbox {
     param([hashtable] $Options = @{}, [hashtable] $Connect = @{})
@@ -65,4 +93,4 @@ function Wait-SandboxQuiet {
     }
 }
 
-Export-ModuleMember -Function Wait-SandboxQuiet, Get-RepoRoot, Get-ModuleManifest, Test-InstalledModule, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox
+Export-ModuleMember -Function Start-PwshProcess, Start-CheckpointHolder, Wait-SandboxQuiet, Get-RepoRoot, Get-ModuleManifest, Test-InstalledModule, Get-PwshCommand, Invoke-FreshPwsh, Start-ConnectedSandbox
