@@ -37,8 +37,7 @@ namespace WxOrders.Emulation.Data.Union
 
         private readonly ConcurrentDictionary<string, int[]> filtered = new ConcurrentDictionary<string, int[]>(StringComparer.Ordinal);
         private int[][] byStatus;
-        private int[] byUpdate;
-        private long[] updateSorted;
+        private readonly SortedKeys byUpdate;
         private int visibleFrom;
         private int revealPerRequest;
         private int pageCap;
@@ -46,6 +45,7 @@ namespace WxOrders.Emulation.Data.Union
         public UnionOrders(int seed, int count)
             : base(seed, count)
         {
+            byUpdate = new SortedKeys(count, i => -UpdateTime(i));
         }
 
         /// <summary>The newest order that has "arrived" (see SandboxTestHooks.SimulateUnionArrivals); 0 normally.</summary>
@@ -192,26 +192,20 @@ namespace WxOrders.Emulation.Data.Union
                 return new OrderSelection(list, a, b - a);
             }
 
-            EnsureUpdateOrder();
-            var first = f.UpdateEnd.HasValue ? FirstUpdatedAtOrBefore(f.UpdateEnd.Value) : 0;
-            var end = f.UpdateStart.HasValue ? FirstUpdatedAtOrBefore(f.UpdateStart.Value - 1) : Count;
-            if (end < first)
-            {
-                end = first;
-            }
-
+            // Keys are the negated update times: ascending keys list the newest update first (ties by index).
+            var window = byUpdate.Window(-f.UpdateEnd, -f.UpdateStart);
             if (!f.Status.HasValue && !f.PayStart.HasValue && !f.PayEnd.HasValue && from == 0)
             {
-                return new OrderSelection(byUpdate, first, end - first);
+                return window;
             }
 
             var key = f.CacheKey() + "|" + from.ToString(CultureInfo.InvariantCulture);
             if (!filtered.TryGetValue(key, out var map))
             {
                 var keep = new List<int>();
-                for (var k = first; k < end; k++)
+                for (var k = 0; k < window.Count; k++)
                 {
-                    var i = byUpdate[k];
+                    var i = window.IndexAt(k);
                     if (i >= from &&
                         (!f.Status.HasValue || Status(i) == f.Status.Value) &&
                         (!f.PayStart.HasValue || PayTime(i) >= f.PayStart.Value) &&
@@ -236,9 +230,6 @@ namespace WxOrders.Emulation.Data.Union
         /// <summary>The smallest index paid at or before t (count when none): payment times decrease with the index.</summary>
         private int FirstPaidAtOrBefore(long t) => SortedSearch.First(Count, i => PayTime(i) <= t);
 
-        /// <summary>The first position in the update order updated at or before t (count when none).</summary>
-        private int FirstUpdatedAtOrBefore(long t) => SortedSearch.First(Count, k => updateSorted[k] <= t);
-
         /// <summary>The first position of <paramref name="sorted"/> holding <paramref name="value"/> or more.</summary>
         private static int LowerBound(int[] sorted, int value) => SortedSearch.First(sorted.Length, k => sorted[k] >= value);
 
@@ -259,49 +250,6 @@ namespace WxOrders.Emulation.Data.Union
 
                 return lists.Select(l => l.ToArray()).ToArray();
             });
-        }
-
-        private void EnsureUpdateOrder()
-        {
-            if (Volatile.Read(ref updateSorted) != null)
-            {
-                return;
-            }
-
-            lock (filtered)
-            {
-                if (updateSorted != null)
-                {
-                    return;
-                }
-
-                // Newest update first, ties by index: one sort on (2^32 - time) << 24 | index (count < 2^24, time < 2^32).
-                var keys = new long[Count];
-                var order = new int[Count];
-                for (var i = 0; i < Count; i++)
-                {
-                    order[i] = i;
-                    keys[i] = ((0x100000000L - UpdateTime(i)) << 24) | (long)i;
-                }
-
-                if (Count < (1 << 24))
-                {
-                    Array.Sort(keys, order);
-                }
-                else
-                {
-                    Array.Sort(order, (a, b) => a == b ? 0 : UpdateTime(a) != UpdateTime(b) ? UpdateTime(b).CompareTo(UpdateTime(a)) : a.CompareTo(b));
-                }
-
-                var times = new long[Count];
-                for (var k = 0; k < Count; k++)
-                {
-                    times[k] = UpdateTime(order[k]);
-                }
-
-                byUpdate = order;
-                Volatile.Write(ref updateSorted, times);
-            }
         }
     }
 }
