@@ -3,7 +3,7 @@ using System;
 namespace WxOrders
 {
     /// <summary>Times as PowerShell passes them, made instants.</summary>
-    internal static class Instants
+    public static class Instants
     {
         /// <summary>
         /// A DateTime from PowerShell as an instant: Kind Unspecified (Get-Date, [datetime]'2024-05-01') is local time,

@@ -40,6 +40,7 @@ namespace WxOrders.Tests
             "WxOrders.WshotoPayStatus", "WxOrders.WshotoRefundStatus",
             "WxOrders.Platforms.Coop.CoopOrderKey", "WxOrders.Platforms.Shop.ShopOrderKey", "WxOrders.Platforms.Shop.ShopOrderQuery",
             "WxOrders.Platforms.Wshoto.WshotoListRecord", "WxOrders.Platforms.Wshoto.WshotoOrderQuery", "WxOrders.Platforms.Wshoto.WshotoTimeField",
+            "WxOrders.Platforms.Channels.ChannelsOrderQuery", "WxOrders.Platforms.Channels.ChannelsTimeField",
             "WxOrders.OrderLine", "WxOrders.OrderLineText", "WxOrders.OrderSource",
             "WxOrders.Connection", "WxOrders.WxPlatform", "WxOrders.WxApiException", "WxOrders.WxErrorCategory",
             "WxOrders.Checkpoint", "WxOrders.CheckpointLock", "WxOrders.CheckpointPendingState", "WxOrders.CheckpointSource",
@@ -57,6 +58,8 @@ namespace WxOrders.Tests
             "WxOrders.Paging.NumberedPageWalk`1", "WxOrders.Paging.CursorPageWalk`1", "WxOrders.Paging.SearchRun`1", "WxOrders.Paging.SearchStep`1",
             "WxOrders.Paging.PageSearchRun`1", "WxOrders.Paging.DetailedSearchRun`2", "WxOrders.Paging.OrderedFetches`2", "WxOrders.Paging.FetchOutcome`2",
             "WxOrders.Paging.LookupNotice", "WxOrders.Lines.OrderLines",
+            // Search windows: a time parameter as an instant, the 7-day slices of a WeChat Store search.
+            "WxOrders.Instants", "WxOrders.Paging.TimeSlice",
             // Checkpoints.
             "WxOrders.Checkpoints.CheckpointRequest", "WxOrders.Checkpoints.CheckpointRun", "WxOrders.Checkpoints.CheckpointStore",
             "WxOrders.Checkpoints.CheckpointDefaults", "WxOrders.Checkpoints.CheckpointFilter", "WxOrders.Checkpoints.CheckpointException",
@@ -68,6 +71,8 @@ namespace WxOrders.Tests
         {
             "WxOrders.Sandbox", "WxOrders.SandboxOptions", "WxOrders.SandboxFailureKind", "WxOrders.SandboxMalformation",
             "WxOrders.SandboxTestHooks", "WxOrders.ShopOrderSample", "WxOrders.CoopOrderSample",
+            // Live mode's ground truth for the tests: one order's current version, per source.
+            "WxOrders.SandboxOrderVersion", "WxOrders.SandboxSource",
         };
 
         [Theory]

@@ -94,6 +94,9 @@ namespace WxOrders.Http
         /// <summary>One page of the list (numbered from 1): the records name the orders; GetOrderAsync reads each in full.</summary>
         public Task<ApiPage<WshotoListRecord>> ListAsync(WshotoOrderQuery query, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
             WshotoListApi.ListAsync(client, query, page, pageSize, log, cancellationToken);
+
+        public Task<WshotoOrder> ReadListedAsync(WshotoListRecord record, IOperationLog log, CancellationToken cancellationToken) =>
+            WshotoListApi.ReadListedAsync(client, record, log, cancellationToken);
     }
 
     /// <summary>The WeChat Store (微信小店) order API: POST /channels/ec/order/get.</summary>
@@ -101,11 +104,16 @@ namespace WxOrders.Http
     {
         public const WxPlatform Platform = ChannelsApi.Platform;
 
+        public const int MaxPageSize = ChannelsApi.MaxPageSize;
+
         private readonly ApiClient client;
 
         internal ChannelsClient(ApiClient client) => this.client = client;
 
         public Task<ChannelsOrder> GetOrderAsync(string orderId, IOperationLog log, CancellationToken cancellationToken) =>
             ChannelsApi.GetOrderAsync(client, orderId, log, cancellationToken);
+
+        public Task<ApiPage<string>> ListAsync(ChannelsOrderQuery query, TimeSlice slice, string nextKey, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+            ChannelsApi.ListAsync(client, query, slice, nextKey, pageSize, log, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace WxOrders.Paging
 {
     /// <summary>One span of a search window in unix seconds, both ends inclusive, as a list request sends it.</summary>
-    internal readonly struct TimeSlice : IEquatable<TimeSlice>
+    public readonly struct TimeSlice : IEquatable<TimeSlice>
     {
         public TimeSlice(long start, long end)
         {

@@ -49,10 +49,10 @@ namespace WxOrders.Commands
 
         /// <summary>Ids per list request (1 to 100, default 100, the API's maximum). Not a total: use -First for that.</summary>
         [Parameter]
-        [ValidateRange(1, ChannelsApi.MaxPageSize)]
-        public int PageSize { get; set; } = ChannelsApi.MaxPageSize;
+        [ValidateRange(1, ChannelsClient.MaxPageSize)]
+        public int PageSize { get; set; } = ChannelsClient.MaxPageSize;
 
-        internal override WxPlatform Platform => ChannelsApi.Platform;
+        internal override WxPlatform Platform => ChannelsClient.Platform;
 
         internal override int RequestPageSize => PageSize;
 
@@ -97,11 +97,11 @@ namespace WxOrders.Commands
             base.BeginProcessing();
         }
 
-        internal override Task<ApiPage<string>> FetchCursorPageAsync(ApiClient client, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
-            ChannelsApi.ListAsync(client, query, Slices[slice], cursor, pageSize, log, cancellationToken);
+        internal override Task<ApiPage<string>> FetchCursorPageAsync(ApiConnection connection, int slice, string cursor, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Channels.ListAsync(query, Slices[slice], cursor, pageSize, log, cancellationToken);
 
-        internal override Task<ChannelsOrder> FetchDetailAsync(ApiClient client, string item, IOperationLog log, CancellationToken cancellationToken) =>
-            ChannelsApi.GetOrderAsync(client, item, log, cancellationToken);
+        internal override Task<ChannelsOrder> FetchDetailAsync(ApiConnection connection, string item, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Channels.GetOrderAsync(item, log, cancellationToken);
 
         internal override string IdOf(string item) => item;
 

@@ -32,10 +32,10 @@ namespace WxOrders.Commands
 
         /// <summary>Orders per request (1 to 100, default 100, the API's maximum). Not a total: use -First for that.</summary>
         [Parameter]
-        [ValidateRange(1, ShopListApi.MaxPageSize)]
-        public int PageSize { get; set; } = ShopListApi.MaxPageSize;
+        [ValidateRange(1, ShopClient.MaxPageSize)]
+        public int PageSize { get; set; } = ShopClient.MaxPageSize;
 
-        internal override WxPlatform Platform => ShopApi.Platform;
+        internal override WxPlatform Platform => ShopClient.Platform;
 
         internal override int RequestPageSize => PageSize;
 
@@ -62,8 +62,8 @@ namespace WxOrders.Commands
             base.BeginProcessing();
         }
 
-        internal override Task<ApiPage<ShopOrder>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
-            ShopListApi.ListAsync(client, query, page, pageSize, log, cancellationToken);
+        internal override Task<ApiPage<ShopOrder>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Shop.ListAsync(query, page, pageSize, log, cancellationToken);
 
         internal override string IdOf(ShopOrder item) => item.OrderId.ToString(CultureInfo.InvariantCulture);
 

@@ -48,10 +48,10 @@ namespace WxOrders.Commands
 
         /// <summary>Orders per list request (1 to 100, default 100). Not a total: use -First for that.</summary>
         [Parameter]
-        [ValidateRange(1, WshotoListApi.MaxPageSize)]
-        public int PageSize { get; set; } = WshotoListApi.MaxPageSize;
+        [ValidateRange(1, WshotoClient.MaxPageSize)]
+        public int PageSize { get; set; } = WshotoClient.MaxPageSize;
 
-        internal override WxPlatform Platform => WshotoApi.Platform;
+        internal override WxPlatform Platform => WshotoClient.Platform;
 
         internal override int RequestPageSize => PageSize;
 
@@ -89,11 +89,11 @@ namespace WxOrders.Commands
             base.BeginProcessing();
         }
 
-        internal override Task<ApiPage<WshotoListRecord>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
-            WshotoListApi.ListAsync(client, query, page, pageSize, log, cancellationToken);
+        internal override Task<ApiPage<WshotoListRecord>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Wshoto.ListAsync(query, page, pageSize, log, cancellationToken);
 
-        internal override Task<WshotoOrder> FetchDetailAsync(ApiClient client, WshotoListRecord item, IOperationLog log, CancellationToken cancellationToken) =>
-            WshotoListApi.ReadListedAsync(client, item, log, cancellationToken);
+        internal override Task<WshotoOrder> FetchDetailAsync(ApiConnection connection, WshotoListRecord item, IOperationLog log, CancellationToken cancellationToken) =>
+            connection.Wshoto.ReadListedAsync(item, log, cancellationToken);
 
         internal override string IdOf(WshotoListRecord item) => item.OrderCode;
 

@@ -29,7 +29,7 @@ namespace WxOrders.Infrastructure
         internal ApiConnection Api => connection;
 
         /// <summary>The AppId of the resolved connection (a checkpoint is bound to it).</summary>
-        internal string AppId => connection.Settings.AppId;
+        internal string AppId => connection.AppId;
 
         protected override void BeginProcessing()
         {

@@ -72,7 +72,7 @@ namespace WxOrders.Tests.Checkpoints
 
             internal override CheckpointKey CheckpointKeyOf(TestOrder item) => new CheckpointKey(item.Id, item.Updated, item.Updated);
 
-            internal override Task<ApiPage<TestOrder>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken)
+            internal override Task<ApiPage<TestOrder>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref Fetches);
                 if (page == FailPage)
@@ -99,7 +99,7 @@ namespace WxOrders.Tests.Checkpoints
 
             internal override int RequestPageSize => 10;
 
-            internal override Task<ApiPage<TestOrder>> FetchPageAsync(ApiClient client, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken)
+            internal override Task<ApiPage<TestOrder>> FetchPageAsync(ApiConnection connection, int page, int pageSize, IOperationLog log, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref Fetches);
                 return Task.FromResult(new ApiPage<TestOrder>(page, new List<TestOrder>(), 0));

@@ -350,7 +350,7 @@ namespace WxOrders.Tests.Emulation
         [InlineData("POST", ChannelsList, "{\"create_time_range\":{\"start_time\":1,\"end_time\":2}}", false)]
         public async Task FailureRateAppliesToTheListsPerPageAndStaysTransient(string method, string path, string body, bool wshoto)
         {
-            var options = new WxOrders.Emulation.SandboxOptions { OrderCount = 20, FailureRate = 1.0, FailureKinds = new[] { SandboxFailureKind.Busy }, MaxConsecutiveFailures = 2 };
+            var options = new WxOrders.SandboxOptions { OrderCount = 20, FailureRate = 1.0, FailureKinds = new[] { SandboxFailureKind.Busy }, MaxConsecutiveFailures = 2 };
             using var sb = new Sandbox(options);
             var platform = wshoto ? WxPlatform.Wshoto : WxPlatform.WeChat;
             var codes = new List<long>();
@@ -366,7 +366,7 @@ namespace WxOrders.Tests.Emulation
         [Fact]
         public async Task PermanentFailureNamesAListPage()
         {
-            var options = new WxOrders.Emulation.SandboxOptions { OrderCount = 250, PermanentFailures = new Dictionary<string, long> { ["page=2"] = 48001 } };
+            var options = new WxOrders.SandboxOptions { OrderCount = 250, PermanentFailures = new Dictionary<string, long> { ["page=2"] = 48001 } };
             using var sb = new Sandbox(options);
             Assert.Equal(0, Code(await Post(sb, WxPlatform.WeChat, ShopList, "{\"page\":1,\"page_size\":100,\"sort_order\":2}")));
             Assert.Equal(48001, Code(await Post(sb, WxPlatform.WeChat, ShopList, "{\"page\":2,\"page_size\":100,\"sort_order\":2}")));

@@ -84,7 +84,7 @@ namespace WxOrders.Platforms.Channels
         /// The window in slices of at most 7 days, oldest first: the end is <see cref="EndTime"/> or <paramref name="now"/>,
         /// the start <see cref="StartTime"/> or one slice before the end. Call <see cref="Validate"/> first.
         /// </summary>
-        internal IReadOnlyList<TimeSlice> Slices(DateTimeOffset now)
+        public IReadOnlyList<TimeSlice> Slices(DateTimeOffset now)
         {
             var end = (EndTime ?? now).ToUnixTimeSeconds();
             var start = StartTime?.ToUnixTimeSeconds() ?? Math.Max(0, end - MaxSliceSeconds);
