@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WxOrders.Emulation.Data.Channels;
+using WxOrders.Emulation.Data.Live;
 using WxOrders.Emulation.Server;
 using WxOrders.Emulation.Wire;
 
@@ -54,9 +55,16 @@ namespace WxOrders.Emulation.Endpoints
                     return Error(NotFoundCode, "order not exist");
                 }
 
-                var view = data.Live?.Latest; // a lookup sees a change at once; only the list waits for the visibility delay
-                var live = view != null && view.Contains(index);
-                return Context.Envelopes.WeChatOk(w => ChannelsOrderWriter.Write(w, data, index, data.Version(index, view), live), 4096);
+                // A lookup sees a change at once; only the list waits for the visibility delay. One read, so the
+                // version and whether it is a live one agree while the feed writes.
+                OrderVersion version = default;
+                var live = data.Live != null && data.Live.Latest.TryGet(index, out version);
+                if (!live)
+                {
+                    version = data.Version(index, null);
+                }
+
+                return Context.Envelopes.WeChatOk(w => ChannelsOrderWriter.Write(w, data, index, version, live), 4096);
             }
         }
 

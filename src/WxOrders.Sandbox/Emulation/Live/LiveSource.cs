@@ -17,7 +17,7 @@ namespace WxOrders.Emulation.Live
     {
         private readonly Dictionary<int, (int Status, double Weight)[]> next;
 
-        private LiveSource(SandboxSource source, LiveLedger ledger, int staticCount, Func<int, LiveView, OrderVersion> version, Func<int, string> orderId, int[] newStatuses, Dictionary<int, (int, double)[]> next)
+        private LiveSource(SandboxSource source, LiveLedger ledger, int staticCount, Func<int, ILiveVersions, OrderVersion> version, Func<int, string> orderId, int[] newStatuses, Dictionary<int, (int, double)[]> next)
         {
             Source = source;
             Ledger = ledger;
@@ -34,7 +34,7 @@ namespace WxOrders.Emulation.Live
 
         public int StaticCount { get; }
 
-        public Func<int, LiveView, OrderVersion> Version { get; }
+        public Func<int, ILiveVersions, OrderVersion> Version { get; }
 
         public Func<int, string> OrderId { get; }
 

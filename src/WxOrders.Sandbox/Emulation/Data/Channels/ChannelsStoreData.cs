@@ -106,7 +106,7 @@ namespace WxOrders.Emulation.Data.Channels
         public LiveLedger Live { get; set; }
 
         /// <summary>Order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
-        public OrderVersion Version(int index, LiveView view) =>
+        public OrderVersion Version(int index, ILiveVersions view) =>
             view != null && view.TryGet(index, out var v) ? v : new OrderVersion(Status(index), CreateTime(index), UpdateTime(index));
 
         /// <summary>Every order (static and live) whose current version changed at or after <paramref name="since"/>.</summary>

@@ -9,7 +9,8 @@ namespace WxOrders.Emulation.Data.Live
     /// changes, each stamped with the real clock (unix seconds, never going back) and visible to the lists from that
     /// time plus the visibility delay. As the delay is the same for every event and the times never go back, the
     /// events visible at any moment are a prefix of the log, so a snapshot is named by its length and built once.
-    /// Writers take the lock; readers take an immutable <see cref="LiveView"/>.
+    /// Writers take the lock; the lists read an immutable <see cref="LiveView"/> of the visible prefix, rebuilt when
+    /// it grows; lookups read the current version of one order under the lock (no snapshot per event).
     /// </summary>
     internal sealed class LiveLedger
     {
@@ -19,7 +20,7 @@ namespace WxOrders.Emulation.Data.Live
         private readonly List<Event> log = new List<Event>();
         private readonly int staticCount;
         private readonly long delayTicks;
-        private LiveView latest = Empty;
+        private readonly Dictionary<int, OrderVersion> current = new Dictionary<int, OrderVersion>();
         private LiveView visible = Empty;
         private long lastTime;
         private int arrivals;
@@ -28,10 +29,20 @@ namespace WxOrders.Emulation.Data.Live
         {
             this.staticCount = staticCount;
             delayTicks = Math.Max(0, visibilityDelay.Ticks);
+            Latest = new CurrentVersions(this);
         }
 
-        /// <summary>Every event so far: what lookups by id answer.</summary>
-        public LiveView Latest => Volatile.Read(ref latest);
+        /// <summary>Every event so far (the current version of each order): what lookups by id answer.</summary>
+        public ILiveVersions Latest { get; }
+
+        /// <summary>A snapshot of every event so far (for the ground truth).</summary>
+        public LiveView Snapshot()
+        {
+            lock (gate)
+            {
+                return new LiveView(log.Count, arrivals, new Dictionary<int, OrderVersion>(current));
+            }
+        }
 
         /// <summary>The events visible to the lists now (older than the visibility delay).</summary>
         public LiveView Visible() => VisibleAt(DateTimeOffset.UtcNow);
@@ -103,7 +114,7 @@ namespace WxOrders.Emulation.Data.Live
             }
 
             log.Add(new Event { Index = index, Version = version, VisibleAtTicks = now.UtcTicks + delayTicks, Arrival = arrival });
-            Volatile.Write(ref latest, Build(latest, log.Count));
+            current[index] = version;
         }
 
         /// <summary>A snapshot of the first <paramref name="length"/> events: <paramref name="from"/> plus the events after it.</summary>
@@ -126,6 +137,32 @@ namespace WxOrders.Emulation.Data.Live
             }
 
             return new LiveView(length, newArrivals, versions);
+        }
+
+        private sealed class CurrentVersions : ILiveVersions
+        {
+            private readonly LiveLedger ledger;
+
+            public CurrentVersions(LiveLedger ledger)
+            {
+                this.ledger = ledger;
+            }
+
+            public bool TryGet(int index, out OrderVersion version)
+            {
+                lock (ledger.gate)
+                {
+                    return ledger.current.TryGetValue(index, out version);
+                }
+            }
+
+            public bool Contains(int index)
+            {
+                lock (ledger.gate)
+                {
+                    return ledger.current.ContainsKey(index);
+                }
+            }
         }
 
         private struct Event

@@ -9,7 +9,7 @@ namespace WxOrders.Emulation.Data.Live
         /// <param name="staticVersion">An order's static version (used when the live part has none for it).</param>
         public static IEnumerable<(int Index, OrderVersion Version)> ChangedSince(int staticCount, LiveLedger live, long since, Func<int, OrderVersion> staticVersion)
         {
-            var view = live?.Latest;
+            var view = live?.Snapshot();
             for (var i = 0; i < staticCount; i++)
             {
                 var v = view != null && view.TryGet(i, out var changed) ? changed : staticVersion(i);

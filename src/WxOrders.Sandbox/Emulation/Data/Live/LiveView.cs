@@ -11,7 +11,7 @@ namespace WxOrders.Emulation.Data.Live
     /// the lookups the snapshot of all events; a snapshot never changes once built, so a request reads one consistent
     /// state while the feed goes on writing.
     /// </summary>
-    internal sealed class LiveView
+    internal sealed class LiveView : ILiveVersions
     {
         private readonly Dictionary<int, OrderVersion> versions;
         private readonly Dictionary<string, KeyValuePair<int, OrderVersion>[]> sorted = new Dictionary<string, KeyValuePair<int, OrderVersion>[]>(StringComparer.Ordinal);

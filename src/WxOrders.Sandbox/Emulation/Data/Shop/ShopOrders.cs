@@ -83,7 +83,7 @@ namespace WxOrders.Emulation.Data.Shop
         public LiveLedger Live { get; set; }
 
         /// <summary>Order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
-        public OrderVersion Version(int index, LiveView view) =>
+        public OrderVersion Version(int index, ILiveVersions view) =>
             view != null && view.TryGet(index, out var v) ? v : new OrderVersion(Status(index), CreateTime(index), UpdateTime(index));
 
         /// <summary>The orders created in [from, to] (unix seconds, inclusive) as <paramref name="view"/> has them, oldest first.</summary>

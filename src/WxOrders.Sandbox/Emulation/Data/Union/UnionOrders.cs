@@ -92,7 +92,7 @@ namespace WxOrders.Emulation.Data.Union
         /// Order <paramref name="i"/> as <paramref name="view"/> has it, else its static version: payment time (Create),
         /// commission status and commissionStatusUpdateTime (Update).
         /// </summary>
-        public OrderVersion Version(int i, LiveView view) =>
+        public OrderVersion Version(int i, ILiveVersions view) =>
             view != null && view.TryGet(i, out var v) ? v : new OrderVersion(Status(i), PayTime(i), UpdateTime(i));
 
         /// <summary>

@@ -42,7 +42,7 @@ namespace WxOrders.Emulation.Data.Wshoto
         public WshotoTimeline Timeline(int index) => Timeline(index, null);
 
         /// <summary>Status and times of order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
-        public WshotoTimeline Timeline(int index, LiveView view)
+        public WshotoTimeline Timeline(int index, ILiveVersions view)
         {
             var i = (ulong)index;
             var express = ExpressTypes[SandboxData.Int(Seed, Salt + 3, i, ExpressTypes.Length)];
@@ -62,7 +62,7 @@ namespace WxOrders.Emulation.Data.Wshoto
         }
 
         /// <summary>The version of order <paramref name="index"/> in <paramref name="view"/> (status, creation, update).</summary>
-        public OrderVersion Version(int index, LiveView view)
+        public OrderVersion Version(int index, ILiveVersions view)
         {
             if (view != null && view.TryGet(index, out var v))
             {
