@@ -20,6 +20,12 @@ namespace WxOrders.Checkpoints
         internal const string FileErrorId = "WxOrders.CheckpointFileError";
         internal const string InvalidArgumentId = "WxOrders.InvalidArgument";
 
+        /// <summary>-Checkpoint with an explicit window, -First or -Skip; or -Since, -Lag, -Overlap without -Checkpoint.</summary>
+        internal const string ConflictId = "WxOrders.CheckpointConflict";
+
+        /// <summary>-Checkpoint on a search that has no checkpointed mode.</summary>
+        internal const string NotSupportedId = "WxOrders.CheckpointNotSupported";
+
         internal CheckpointException(string errorId, WxErrorCategory category, string path, string message, Exception inner = null)
             : base(message, inner)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,9 @@ namespace WxOrders.Commands
 {
     /// <summary>
     /// Search-UnionOrder: WeChat Union promoter orders by payment time and commission status
-    /// (GET /union/promoter/order/search), every page, written as each page arrives.
+    /// (GET /union/promoter/order/search), every page, written as each page arrives. Checkpointed
+    /// (-Checkpoint): windowed on the commission-status update time (sortByCommissionUpdateTime, the API's change
+    /// feed), each (order id, UpdateTime) once; -CommissionStatus is the filter the checkpoint is bound to.
     /// </summary>
     [Cmdlet(VerbsCommon.Search, "UnionOrder", SupportsPaging = true)]
     [OutputType(typeof(UnionOrder))]
@@ -49,6 +52,15 @@ namespace WxOrders.Commands
 
         internal override int RequestPageSize => PageSize;
 
+        internal override CheckpointSource? CheckpointSource => WxOrders.CheckpointSource.Union;
+
+        internal override string CheckpointFilter => Checkpoints.CheckpointFilter.Describe(new[]
+        {
+            new KeyValuePair<string, string>("commissionStatus", query.CommissionStatus?.ToString()),
+        });
+
+        internal override string[] WindowParameters => new[] { nameof(StartTime), nameof(EndTime), nameof(CommissionUpdateStartTime), nameof(CommissionUpdateEndTime) };
+
         internal override string FixedSetAdvice =>
             "give an -EndTime in the past (and, when filtering by commission-update time, a -CommissionUpdateEndTime in the past)";
 
@@ -76,6 +88,15 @@ namespace WxOrders.Commands
             UnionApi.SearchAsync(client, query, page, pageSize, log, cancellationToken);
 
         internal override string IdOf(UnionOrder item) => item.OrderId;
+
+        internal override void ApplyCheckpointWindow(DateTimeOffset start, DateTimeOffset end)
+        {
+            // Setting either bound makes the search sort and filter by commission-update time (sortByCommissionUpdateTime=1).
+            query.CommissionUpdateStartTime = start;
+            query.CommissionUpdateEndTime = end;
+        }
+
+        internal override CheckpointKey CheckpointKeyOf(UnionOrder item) => new CheckpointKey(item.OrderId, item.UpdateTime, item.UpdateTime);
 
         private DateTimeOffset? Bound(string name, DateTime value) =>
             MyInvocation.BoundParameters.ContainsKey(name) ? UnionApi.ToInstant(value) : (DateTimeOffset?)null;

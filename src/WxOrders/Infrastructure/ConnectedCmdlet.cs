@@ -27,6 +27,9 @@ namespace WxOrders.Infrastructure
 
         internal ApiClient Client => connection.Client;
 
+        /// <summary>The AppId of the resolved connection (a checkpoint is bound to it).</summary>
+        internal string AppId => connection.Settings.AppId;
+
         protected override void BeginProcessing()
         {
             try

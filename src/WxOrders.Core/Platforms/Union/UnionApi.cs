@@ -119,19 +119,8 @@ namespace WxOrders.Platforms.Union
             return list;
         }
 
-        /// <summary>
-        /// A DateTime from PowerShell as an instant: Kind Unspecified (Get-Date, [datetime]'2024-05-01') is local time,
-        /// Utc stays UTC.
-        /// </summary>
-        public static DateTimeOffset ToInstant(DateTime time)
-        {
-            if (time.Kind == DateTimeKind.Unspecified)
-            {
-                time = DateTime.SpecifyKind(time, DateTimeKind.Local);
-            }
-
-            return new DateTimeOffset(time);
-        }
+        /// <summary>A DateTime from PowerShell as an instant (see <see cref="Instants.FromParameter"/>).</summary>
+        public static DateTimeOffset ToInstant(DateTime time) => Instants.FromParameter(time);
 
         /// <summary>The error for an id the lookup did not return.</summary>
         public static WxApiException NotFound(string orderId) =>
