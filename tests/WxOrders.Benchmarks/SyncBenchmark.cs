@@ -192,6 +192,39 @@ namespace WxOrders.Benchmarks
             {
                 SteadyState(ps, report, files);
             }
+
+            CpuCeiling(ps, options, report, files, checkpointed);
+        }
+
+        /// <summary>
+        /// The same checkpointed walk with no latency: what client, sandbox and engine can do on this machine's CPU at
+        /// the time, the ceiling any latency-bound figure is capped by (on a shared machine it moves with the load).
+        /// </summary>
+        private static void CpuCeiling(HostedPowerShell ps, BenchOptions options, Report report, Files files, bool checkpointed)
+        {
+            ps.Run("Stop-WxOrdersSandbox; Disconnect-WxOrders; $sb = Start-WxOrdersSandbox -OrderCount " + UnionCount + "; $null = Connect-WxOrders -Sandbox $sb");
+            Walk(ps, UnionCommand(checkpointed, 16, files.Next("union-cpu")), UnionCount, "WxOrders.UnionOrder");
+            var seconds = new List<double>();
+            var cpu = new List<double>();
+            for (var r = 0; r < (options.Quick ? 1 : 3); r++)
+            {
+                var cp = files.Next("union-cpu");
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                Walk(ps, UnionCommand(checkpointed, 16, cp), UnionCount, "WxOrders.UnionOrder");
+                seconds.Add(watch.Elapsed.TotalSeconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+            }
+
+            var rate = UnionCount / Median(seconds);
+            Console.WriteLine("   no latency, ThrottleLimit 16: runs " + List(seconds, N2) + " s, CPU " + List(cpu, N2) + " s");
+            report.Add(new Row(
+                "Sync",
+                "CPU ceiling: the same " + N0(UnionCount) + "-change union walk" + (checkpointed ? " (checkpointed)" : string.Empty) + " with no latency, ThrottleLimit 16",
+                N0(rate) + " orders/s (" + N2(Median(seconds)) + " s, median of " + seconds.Count + ")",
+                "CPU time of the process (client, sandbox, engine) per walk: " + List(cpu, N2) + " s, " + N1(Median(cpu) * 1e6 / UnionCount) + " µs per order",
+                "(context)",
+                "reference"));
         }
 
         /// <summary>
