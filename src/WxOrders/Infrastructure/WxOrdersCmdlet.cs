@@ -117,6 +117,13 @@ namespace WxOrders.Infrastructure
             }
         }
 
+        /// <summary>
+        /// A DateTime parameter as an instant when it was given (a DateTime without a kind is local time:
+        /// <see cref="Instants.FromParameter"/>), else null.
+        /// </summary>
+        internal DateTimeOffset? BoundInstant(string name, DateTime value) =>
+            MyInvocation.BoundParameters.ContainsKey(name) ? Instants.FromParameter(value) : (DateTimeOffset?)null;
+
         /// <summary>A terminating error for an argument that cannot be used (before any request is sent).</summary>
         internal void ThrowArgumentError(string message, string errorId, object target)
         {

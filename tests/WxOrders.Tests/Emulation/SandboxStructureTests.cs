@@ -39,12 +39,16 @@ namespace WxOrders.Tests.Emulation
                 new[]
                 {
                     "GET /openapi/access_token",
+                    "GET /openapi/mall/order/list",
                     "GET /union/promoter/order/search",
                     "POST /cgi-bin/stable_token",
                     "POST /channels/ec/cooperation/order/get",
                     "POST /channels/ec/order/get",
+                    "POST /channels/ec/order/list/get",
                     "POST /openapi/mall/order/detail",
+                    "POST /openapi/mall/order/list",
                     "POST /shop/order/get",
+                    "POST /shop/order/get_list",
                     "POST /union/promoter/order/info",
                 },
                 routes);
@@ -63,6 +67,9 @@ namespace WxOrders.Tests.Emulation
             Assert.Equal(UnionApi.MaxBatch, WirePaths.UnionMaxBatch);
             Assert.Equal(WshotoApi.Path, WirePaths.WshotoOrder);
             Assert.Equal(ChannelsApi.GetPath, WirePaths.ChannelsOrder);
+            Assert.Equal(ShopListApi.Path, WirePaths.ShopOrderList);
+            Assert.Equal(ShopListApi.MaxPageSize, WirePaths.ListMaxPageSize);
+            Assert.Equal(WshotoListApi.Path, WirePaths.WshotoOrderList);
         }
 
         [Fact]

@@ -82,8 +82,9 @@ namespace WxOrders.Platforms.Wshoto
     /// One record of the list. Only what identifies an order and its version is used: the order is then read with the
     /// detail endpoint, because the list's example shows money as decimals ("total_price": 6.00) where the detail sends
     /// integers in fen (1999): the list's unit is not certain, so its amounts are never taken as fen (or used at all).
+    /// Public only because Search-WshotoOrder's base class names it; the cmdlet never writes it.
     /// </summary>
-    internal sealed class WshotoListRecord
+    public sealed class WshotoListRecord
     {
         /// <summary>The order number (the detail calls it order_sn).</summary>
         [JsonPropertyName("order_code")]
@@ -157,6 +158,20 @@ namespace WxOrders.Platforms.Wshoto
             var response = await client.SendAsync(request, WireJsonContext.Default.WshotoResponseWshotoListData, log, cancellationToken).ConfigureAwait(false);
             var records = response.Data?.Records ?? new List<WshotoListRecord>(0);
             return new ApiPage<WshotoListRecord>(page, records, response.Data?.Total, records.Count);
+        }
+
+        /// <summary>
+        /// Reads a listed order with the detail endpoint (its one shape, money in fen). A record without an order_code
+        /// cannot be read: that is the API's fault, reported as invalid data.
+        /// </summary>
+        public static async Task<WshotoOrder> ReadListedAsync(ApiClient client, WshotoListRecord record, IOperationLog log, CancellationToken cancellationToken)
+        {
+            if (record == null || string.IsNullOrWhiteSpace(record.OrderCode))
+            {
+                throw ErrorCatalog.InvalidData(WshotoApi.Platform, Path, "a list record without an order_code");
+            }
+
+            return await WshotoApi.GetOrderAsync(client, record.OrderCode.Trim(), log, cancellationToken).ConfigureAwait(false);
         }
 
         internal static WshotoOrderListRequest Request(WshotoOrderQuery query, int page, int pageSize)

@@ -29,6 +29,18 @@ namespace WxOrders.Emulation.Wire
 
         public const string ChannelsOrder = "/channels/ec/order/get";
 
+        /// <summary>Mini Program shop orders by creation time, numbered pages.</summary>
+        public const string ShopOrderList = "/shop/order/get_list";
+
+        /// <summary>Wshoto mall orders by a time window, numbered pages (documented as GET with a JSON body).</summary>
+        public const string WshotoOrderList = "/openapi/mall/order/list";
+
+        /// <summary>WeChat Store order ids by creation or update time, at most 7 days a request, next_key cursor.</summary>
+        public const string ChannelsOrderList = "/channels/ec/order/list/get";
+
+        /// <summary>The largest page of the shop and WeChat Store lists (documented), and of the Wshoto list (assumed).</summary>
+        public const int ListMaxPageSize = 100;
+
         /// <summary>The most ids /union/promoter/order/info takes, and the largest pageSize of the search.</summary>
         public const int UnionMaxBatch = 200;
     }

@@ -28,6 +28,8 @@ namespace WxOrders.Emulation.Data.Channels
         private const long Spacing = 3600;
 
         private readonly int statusOffset;
+        private readonly SortedKeys byCreate;
+        private readonly SortedKeys byUpdate;
 
         public ChannelsStoreData(int seed, int count, long? newestCreateTime = null)
         {
@@ -35,6 +37,8 @@ namespace WxOrders.Emulation.Data.Channels
             Count = count;
             NewestCreateTime = newestCreateTime ?? DefaultNewestCreateTime;
             statusOffset = SandboxData.Int(seed, Salts.ChannelsOrder, 0, Statuses.Length);
+            byCreate = new SortedKeys(count, CreateTime);
+            byUpdate = new SortedKeys(count, UpdateTime);
         }
 
         public int Seed { get; }
@@ -95,5 +99,14 @@ namespace WxOrders.Emulation.Data.Channels
 
         /// <summary>When order i last changed: the latest of its events.</summary>
         public long UpdateTime(int index) => Timeline(index).Update;
+
+        /// <summary>
+        /// The orders whose creation (or, with <paramref name="byUpdateTime"/>, update) time is in [from, to] (unix
+        /// seconds, inclusive), ascending by that time and then by index: the order list/get pages through.
+        /// </summary>
+        public OrderSelection Window(bool byUpdateTime, long from, long to) => (byUpdateTime ? byUpdate : byCreate).Window(from, to);
+
+        /// <summary>The time a list window sorts order <paramref name="index"/> by.</summary>
+        public long ListTime(bool byUpdateTime, int index) => byUpdateTime ? UpdateTime(index) : CreateTime(index);
     }
 }

@@ -9,22 +9,40 @@ namespace WxOrders.Emulation.Data.Shop
     {
         private const ulong Salt = ShopOrders.Salt;
 
-        private static readonly int[] Statuses = { 10, 11, 20, 20, 30, 30, 100, 100, 100, 181, 200, 250, 1010, 999 };
-
-        /// <summary>Writes the "order" property of order <paramref name="index"/>.</summary>
-        public static void Write(Utf8JsonWriter w, int seed, int index)
+        /// <summary>Writes the "order" property of order <paramref name="index"/>, as /shop/order/get answers it.</summary>
+        public static void Write(Utf8JsonWriter w, ShopOrders data, int index)
         {
+            w.WritePropertyName("order");
+            WriteOrder(w, data, index, listed: false);
+        }
+
+        /// <summary>
+        /// Writes order <paramref name="index"/> as an object: /shop/order/get's shape, and, when
+        /// <paramref name="listed"/> (an entry of /shop/order/get_list), the buyer's openid, which only the list sends.
+        /// </summary>
+        public static void WriteOrder(Utf8JsonWriter w, ShopOrders data, int index, bool listed)
+        {
+            var seed = data.Seed;
             var i = (ulong)index;
-            var status = Statuses[SandboxData.Int(seed, Salt + 1, i, Statuses.Length)];
-            var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddSeconds(SandboxData.Int(seed, Salt + 2, i, 300 * 86400));
+            var status = data.Status(index);
+            var created = DateTimeOffset.FromUnixTimeSeconds(data.CreateTime(index));
             var paid = status != 10 && status != 181;
             var shape = SandboxData.Int(seed, Salt + 3, i, 10); // 0..9: which optional parts are null or absent
 
-            w.WritePropertyName("order");
             w.WriteStartObject();
             w.WriteNumber("order_id", ShopOrders.OrderIdOf(index));
             w.WriteString("out_order_id", ShopOrders.OutOrderIdOf(index));
             w.WriteNumber("status", status);
+            // Sent by order/get and get_list although order/get's field table leaves them out (SKIT's model has them).
+            w.WriteString("create_time", Time(created));
+            w.WriteString("update_time", Time(DateTimeOffset.FromUnixTimeSeconds(data.UpdateTime(index))));
+            w.WriteNumber("fund_type", data.FundType(index));
+            w.WriteNumber("scene", data.Scene(index));
+            if (listed)
+            {
+                w.WriteString("openid", ShopOrders.OpenIdOf(seed, index));
+            }
+
             w.WriteString("path", "/pages/order.html?out_order_id=" + ShopOrders.OutOrderIdOf(index));
             w.WritePropertyName("order_detail");
             w.WriteStartObject();
@@ -186,6 +204,9 @@ namespace WxOrders.Emulation.Data.Shop
             w.WriteEndObject();
         }
 
-        private static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        /// <summary>yyyy-MM-dd HH:mm:ss in China time, the shop API's time format.</summary>
+        public static string Time(long unixSeconds) => Time(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
+
+        public static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }

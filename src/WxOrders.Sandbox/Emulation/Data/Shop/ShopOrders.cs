@@ -5,7 +5,8 @@ namespace WxOrders.Emulation.Data.Shop
 {
     /// <summary>
     /// The shop data set: order i has id IdBase + i * IdStep (all beyond 2^63), out_order_id "SO" + (202400000000 + i)
-    /// and a seeded openid, so a lookup maps back to i.
+    /// and a seeded openid, so a lookup maps back to i. Creation times are seeded over 2024 (not in index order), so
+    /// the list's creation-time window goes through an index sorted by creation time, built on first use.
     /// </summary>
     internal sealed class ShopOrders : SeededOrders
     {
@@ -15,9 +16,19 @@ namespace WxOrders.Emulation.Data.Shop
         public const ulong Salt = Salts.ShopOrder;
         private const long OutIdBase = 202400000000L;
 
+        /// <summary>Salt of the delay from creation to the last change.</summary>
+        private const ulong UpdateDelaySalt = Salt + 40;
+
+        private static readonly int[] Statuses = { 10, 11, 20, 20, 30, 30, 100, 100, 100, 181, 200, 250, 1010, 999 };
+        private static readonly int[] Scenes = { 1001, 1007, 1011, 1089, 1175, 1177 };
+        private static readonly long Epoch = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds();
+
+        private readonly SortedKeys byCreate;
+
         public ShopOrders(int seed, int count)
             : base(seed, count)
         {
+            byCreate = new SortedKeys(count, CreateTime);
         }
 
         public static ulong OrderIdOf(int index) => IdBase + ((ulong)index * IdStep);
@@ -52,6 +63,24 @@ namespace WxOrders.Emulation.Data.Shop
             var index = n - OutIdBase;
             return index >= 0 && index < Count ? (int)index : -1;
         }
+
+        public int Status(int index) => Statuses[SandboxData.Int(Seed, Salt + 1, (ulong)index, Statuses.Length)];
+
+        /// <summary>Creation time (unix seconds): seeded over 300 days from 2024-01-01 +08:00.</summary>
+        public long CreateTime(int index) => Epoch + SandboxData.Int(Seed, Salt + 2, (ulong)index, 300 * 86400);
+
+        /// <summary>Last change: the creation for an unpaid order, else up to two weeks after payment (a minute after creation).</summary>
+        public long UpdateTime(int index) =>
+            Status(index) == 10 ? CreateTime(index) : CreateTime(index) + 60 + SandboxData.Int(Seed, UpdateDelaySalt, (ulong)index, 14 * 86400);
+
+        /// <summary>fund_type as the list sends it: its values are not documented; 0 or 1 here.</summary>
+        public int FundType(int index) => SandboxData.Int(Seed, Salt + 41, (ulong)index, 2);
+
+        /// <summary>scene: a Mini Program scene value (1001 the task bar, 1007 a chat card, ...).</summary>
+        public int Scene(int index) => Scenes[SandboxData.Int(Seed, Salt + 42, (ulong)index, Scenes.Length)];
+
+        /// <summary>The orders created in [from, to] (unix seconds, inclusive), oldest first.</summary>
+        public OrderSelection CreatedBetween(long? from, long? to) => byCreate.Window(from, to);
 
         /// <summary>True when <paramref name="openId"/> is the buyer of order <paramref name="index"/>.</summary>
         public bool IsBuyer(int index, string openId) => string.Equals(openId, OpenIdOf(Seed, index), StringComparison.Ordinal);

@@ -127,7 +127,7 @@ namespace WxOrders.Emulation.Data.Union
             }
         }
 
-        public UnionSelection Select(UnionFilter f)
+        public OrderSelection Select(UnionFilter f)
         {
             var from = VisibleFrom;
             if (!f.SortByUpdate)
@@ -141,13 +141,13 @@ namespace WxOrders.Emulation.Data.Union
 
                 if (!f.Status.HasValue)
                 {
-                    return new UnionSelection(null, lo, hi - lo);
+                    return new OrderSelection(null, lo, hi - lo);
                 }
 
                 var list = StatusLists()[f.Status.Value];
                 var a = LowerBound(list, lo);
                 var b = LowerBound(list, hi);
-                return new UnionSelection(list, a, b - a);
+                return new OrderSelection(list, a, b - a);
             }
 
             EnsureUpdateOrder();
@@ -160,7 +160,7 @@ namespace WxOrders.Emulation.Data.Union
 
             if (!f.Status.HasValue && !f.PayStart.HasValue && !f.PayEnd.HasValue && from == 0)
             {
-                return new UnionSelection(byUpdate, first, end - first);
+                return new OrderSelection(byUpdate, first, end - first);
             }
 
             var key = f.CacheKey() + "|" + from.ToString(CultureInfo.InvariantCulture);
@@ -188,7 +188,7 @@ namespace WxOrders.Emulation.Data.Union
                 filtered[key] = map;
             }
 
-            return new UnionSelection(map, 0, map.Length);
+            return new OrderSelection(map, 0, map.Length);
         }
 
         /// <summary>The smallest index paid at or before t (count when none): payment times decrease with the index.</summary>

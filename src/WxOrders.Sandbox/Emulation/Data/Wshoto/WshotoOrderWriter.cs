@@ -12,32 +12,30 @@ namespace WxOrders.Emulation.Data.Wshoto
     {
         private const ulong Salt = WshotoOrders.Salt;
 
-        // 7 is not a documented status: it stands for one the documents do not list.
-        private static readonly int[] Statuses = { 0, 1, 2, 3, 4, 4, 4, 5, 5, 7 };
         private static readonly int[] Types = { 0, 0, 0, 1, 2, 3 };
-        private static readonly int[] ExpressTypes = { 1, 1, 1, 2, 0 };
-        private static readonly int[] CloseTags = { 1, 2, 3, 5, 8, 9, 10 };
         private static readonly string[] Remarks = { "请尽快发货，谢谢", "周末送货", "不要放快递柜", "礼品包装" };
         private static readonly string[] CancelRemarks = { "不想要了", "拍错了/多拍了", "商品缺货", "地址填写错误" };
         private static readonly string[] Stores = { "深圳南山旗舰店", "杭州西湖体验店", "成都春熙路店", "北京王府井店" };
 
         /// <summary>Writes the "data" object of order <paramref name="index"/>.</summary>
-        public static void Write(Utf8JsonWriter w, int seed, int index)
+        public static void Write(Utf8JsonWriter w, WshotoOrders data, int index)
         {
+            var seed = data.Seed;
             var i = (ulong)index;
-            var status = Statuses[SandboxData.Int(seed, Salt + 1, i, Statuses.Length)];
+            var t = data.Timeline(index);
+            var status = t.Status;
             var type = Types[SandboxData.Int(seed, Salt + 2, i, Types.Length)];
-            var express = ExpressTypes[SandboxData.Int(seed, Salt + 3, i, ExpressTypes.Length)];
+            var express = t.Express;
             var shape = SandboxData.Int(seed, Salt + 4, i, 10); // 0..9: which optional parts are null, 0 or absent
             var idsAsStrings = index % 2 == 1;
-            var closeTag = CloseTags[SandboxData.Int(seed, Salt + 5, i, CloseTags.Length)];
-            var paid = (status >= 1 && status != 5) || (status == 5 && (closeTag == 3 || closeTag == 8 || closeTag == 10));
-            var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddSeconds(SandboxData.Int(seed, Salt + 6, i, 300 * 86400));
-            DateTimeOffset? payTime = paid ? created.AddMinutes(2) : (DateTimeOffset?)null;
-            DateTimeOffset? sendTime = express == 1 && status >= 3 && status != 5 ? created.AddHours(20) : (DateTimeOffset?)null;
-            DateTimeOffset? finishTime = status == 4 ? created.AddDays(5) : (DateTimeOffset?)null;
-            DateTimeOffset? closeTime = status == 5 ? created.AddMinutes(30 + SandboxData.Int(seed, Salt + 7, i, 3000)) : (DateTimeOffset?)null;
-            var updated = closeTime ?? finishTime ?? sendTime ?? payTime ?? created.AddSeconds(1);
+            var closeTag = t.CloseTag;
+            var paid = t.Paid;
+            var created = t.Created;
+            var payTime = t.PayTime;
+            var sendTime = t.SendTime;
+            var finishTime = t.FinishTime;
+            var closeTime = t.CloseTime;
+            var updated = t.Updated;
 
             w.WriteStartObject();
             // A string as in the document's example, a JSON number on every fourth order.
@@ -60,31 +58,19 @@ namespace WxOrders.Emulation.Data.Wshoto
             w.WriteNumber("pay_status", paid ? 1 : 0);
 
             // Lines first (in memory), so the order's totals add up.
-            var lines = 1 + SandboxData.Int(seed, Salt + 13, i, 3);
-            long total = 0, coupon = 0, commission = 0;
-            var lineTotals = new long[lines];
-            var linePrices = new long[lines];
-            var lineCounts = new int[lines];
-            var lineCoupons = new long[lines];
-            var lineCommissions = new long[lines];
-            var rate = SandboxData.Chance(seed, Salt + 18, i, 0.3) ? 5 * (1 + SandboxData.Int(seed, Salt + 19, i, 4)) : 0;
-            for (var l = 0; l < lines; l++)
-            {
-                var li = (i * 4) + (ulong)l;
-                linePrices[l] = (100 * (1 + SandboxData.Int(seed, Salt + 14, li, 300))) - (SandboxData.Chance(seed, Salt + 15, li, 0.5) ? 1 : 0);
-                lineCounts[l] = 1 + SandboxData.Int(seed, Salt + 16, li, 3);
-                lineTotals[l] = linePrices[l] * lineCounts[l];
-                lineCoupons[l] = SandboxData.Chance(seed, Salt + 17, li, 0.25) ? Math.Min(500, lineTotals[l] / 10) : 0;
-                lineCommissions[l] = lineTotals[l] * rate / 100;
-                total += lineTotals[l];
-                coupon += lineCoupons[l];
-                commission += lineCommissions[l];
-            }
-
-            var freight = express == 1 && SandboxData.Chance(seed, Salt + 20, i, 0.4) ? 800 : 0;
-            var integral = SandboxData.Chance(seed, Salt + 21, i, 0.15) ? 100 * (1 + SandboxData.Int(seed, Salt + 22, i, 5)) : 0;
-            var deduct = integral / 10;
-            var pay = total + freight - coupon - deduct;
+            var m = Money(seed, index, express);
+            var lines = m.Lines;
+            var lineTotals = m.LineTotals;
+            var linePrices = m.LinePrices;
+            var lineCounts = m.LineCounts;
+            var lineCoupons = m.LineCoupons;
+            var lineCommissions = m.LineCommissions;
+            var rate = m.Rate;
+            long total = m.Total, coupon = m.Coupon, commission = m.Commission;
+            var freight = m.Freight;
+            var integral = m.Integral;
+            var deduct = m.Deduct;
+            var pay = m.Pay;
 
             w.WriteNumber("total_price", total);
             w.WriteNumber("commission_price", commission);
@@ -118,7 +104,7 @@ namespace WxOrders.Emulation.Data.Wshoto
             for (var l = 0; l < lines; l++)
             {
                 var li = (i * 4) + (ulong)l;
-                var spu = 1657810571833120513UL + (SandboxData.Hash(seed, Salt + 24, li) % 1000000000000UL);
+                var spu = SpuId(seed, index, l);
                 w.WriteStartObject();
                 WriteId(w, "order_detail_id", WshotoOrders.DetailIdOf(index, l), idsAsStrings ^ (l % 2 == 1));
                 WriteId(w, "sku_id", spu + 25000000UL + (ulong)l, !idsAsStrings);
@@ -294,6 +280,45 @@ namespace WxOrders.Emulation.Data.Wshoto
             w.WriteEndObject();
         }
 
+        /// <summary>The spu_id of line <paramref name="line"/> (19 digits); its sku_id is this + 25000000 + line.</summary>
+        internal static ulong SpuId(int seed, int index, int line) =>
+            1657810571833120513UL + (SandboxData.Hash(seed, Salt + 24, ((ulong)index * 4) + (ulong)line) % 1000000000000UL);
+
+        internal static string GoodsName(int seed, int index, int line) => SandboxData.Pick(SandboxData.Titles, seed, Salt + 28, ((ulong)index * 4) + (ulong)line);
+
+        /// <summary>The amounts of an order, in fen: its lines first, so the totals add up.</summary>
+        internal static OrderMoney Money(int seed, int index, int express)
+        {
+            var i = (ulong)index;
+            var m = new OrderMoney();
+            var lines = 1 + SandboxData.Int(seed, Salt + 13, i, 3);
+            m.Lines = lines;
+            m.LineTotals = new long[lines];
+            m.LinePrices = new long[lines];
+            m.LineCounts = new int[lines];
+            m.LineCoupons = new long[lines];
+            m.LineCommissions = new long[lines];
+            m.Rate = SandboxData.Chance(seed, Salt + 18, i, 0.3) ? 5 * (1 + SandboxData.Int(seed, Salt + 19, i, 4)) : 0;
+            for (var l = 0; l < lines; l++)
+            {
+                var li = (i * 4) + (ulong)l;
+                m.LinePrices[l] = (100 * (1 + SandboxData.Int(seed, Salt + 14, li, 300))) - (SandboxData.Chance(seed, Salt + 15, li, 0.5) ? 1 : 0);
+                m.LineCounts[l] = 1 + SandboxData.Int(seed, Salt + 16, li, 3);
+                m.LineTotals[l] = m.LinePrices[l] * m.LineCounts[l];
+                m.LineCoupons[l] = SandboxData.Chance(seed, Salt + 17, li, 0.25) ? Math.Min(500, m.LineTotals[l] / 10) : 0;
+                m.LineCommissions[l] = m.LineTotals[l] * m.Rate / 100;
+                m.Total += m.LineTotals[l];
+                m.Coupon += m.LineCoupons[l];
+                m.Commission += m.LineCommissions[l];
+            }
+
+            m.Freight = express == 1 && SandboxData.Chance(seed, Salt + 20, i, 0.4) ? 800 : 0;
+            m.Integral = SandboxData.Chance(seed, Salt + 21, i, 0.15) ? 100 * (1 + SandboxData.Int(seed, Salt + 22, i, 5)) : 0;
+            m.Deduct = m.Integral / 10;
+            m.Pay = m.Total + m.Freight - m.Coupon - m.Deduct;
+            return m;
+        }
+
         private static void WriteId(Utf8JsonWriter w, string name, ulong value, bool asString)
         {
             if (asString)
@@ -322,5 +347,23 @@ namespace WxOrders.Emulation.Data.Wshoto
                 w.WriteNull(name);
             }
         }
+    }
+
+    internal sealed class OrderMoney
+    {
+        public int Lines;
+        public long[] LineTotals;
+        public long[] LinePrices;
+        public int[] LineCounts;
+        public long[] LineCoupons;
+        public long[] LineCommissions;
+        public int Rate;
+        public long Total;
+        public long Coupon;
+        public long Commission;
+        public long Freight;
+        public long Integral;
+        public long Deduct;
+        public long Pay;
     }
 }

@@ -1,10 +1,12 @@
+using System;
 using System.Globalization;
 
 namespace WxOrders.Emulation.Data.Wshoto
 {
     /// <summary>
     /// The Wshoto data set: order i has the 19-digit order_sn OrderSnBase + i * OrderSnStep (beyond a double's 2^53),
-    /// so a lookup maps back to i.
+    /// so a lookup maps back to i. Times are seeded over 2024 (not in index order): the list's windows go through
+    /// indexes sorted by creation, completion and update time, each built on first use.
     /// </summary>
     internal sealed class WshotoOrders : SeededOrders
     {
@@ -13,10 +15,42 @@ namespace WxOrders.Emulation.Data.Wshoto
         public const ulong DetailIdBase = 1657810577105402177UL;
         public const ulong Salt = Salts.WshotoOrder;
 
+        // 7 is not a documented status: it stands for one the documents do not list.
+        private static readonly int[] Statuses = { 0, 1, 2, 3, 4, 4, 4, 5, 5, 7 };
+        private static readonly int[] ExpressTypes = { 1, 1, 1, 2, 0 };
+        private static readonly int[] CloseTags = { 1, 2, 3, 5, 8, 9, 10 };
+        private static readonly DateTimeOffset Epoch = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+        private readonly SortedKeys byCreate;
+        private readonly SortedKeys byFinish;
+        private readonly SortedKeys byUpdate;
+
         public WshotoOrders(int seed, int count)
             : base(seed, count)
         {
+            byCreate = new SortedKeys(count, i => Timeline(i).Created.ToUnixTimeSeconds());
+            byFinish = new SortedKeys(count, i => Timeline(i).FinishTime?.ToUnixTimeSeconds() ?? SortedKeys.None);
+            byUpdate = new SortedKeys(count, i => Timeline(i).Updated.ToUnixTimeSeconds());
         }
+
+        /// <summary>Status and times of order <paramref name="index"/>.</summary>
+        public WshotoTimeline Timeline(int index)
+        {
+            var i = (ulong)index;
+            return new WshotoTimeline(
+                Statuses[SandboxData.Int(Seed, Salt + 1, i, Statuses.Length)],
+                ExpressTypes[SandboxData.Int(Seed, Salt + 3, i, ExpressTypes.Length)],
+                CloseTags[SandboxData.Int(Seed, Salt + 5, i, CloseTags.Length)],
+                Epoch.AddSeconds(SandboxData.Int(Seed, Salt + 6, i, 300 * 86400)),
+                SandboxData.Int(Seed, Salt + 7, i, 3000));
+        }
+
+        /// <summary>
+        /// The orders whose time of the list's <paramref name="type"/> (1 creation, 2 completion, 3 update) is in
+        /// [from, to] (unix seconds, inclusive; null: unbounded), oldest first.
+        /// </summary>
+        public OrderSelection Window(int type, long? from, long? to) =>
+            (type == 1 ? byCreate : type == 2 ? byFinish : byUpdate).Window(from, to);
 
         public static ulong OrderSnOf(int index) => OrderSnBase + ((ulong)index * OrderSnStep);
 
