@@ -43,8 +43,11 @@ namespace WxOrders.Benchmarks
 
         public static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);
 
-        /// <summary>Before every update time of the sandbox's data (union payments start about 2025-03-10, updates follow).</summary>
-        public static readonly DateTimeOffset Since = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        /// <summary>
+        /// Before every update time of the sandbox's data: Wshoto orders are created from 2024-01-01 on, union payments
+        /// from about 2025-03-10 on (at 100,000 orders), and every update follows its creation or payment.
+        /// </summary>
+        public static readonly DateTimeOffset Since = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
         private const string UnionPath = "/union/promoter/order/search";
         private const string WshotoListPath = "/openapi/mall/order/list";
