@@ -184,7 +184,8 @@ namespace WxOrders.Benchmarks
             }
 
             // Memory at 20k, 50k and 100k orders of one run, with and without the checkpoint.
-            var at = new long[] { 20000, 50000, 100000 };
+            var shown = new long[] { 20000, 50000, 100000 };
+            var at = Enumerable.Range(1, 10).Select(k => k * 10000L).Union(shown).OrderBy(x => x).ToArray();
             var withCp = MemoryRun(ps, UnionCommand(checkpointed, null, files.Next("union-mem"), at), UnionCount, "WxOrders.UnionOrder");
             if (checkpointed)
             {
@@ -192,7 +193,7 @@ namespace WxOrders.Benchmarks
             }
 
             var without = checkpointed ? MemoryRun(ps, UnionCommand(false, null, null, at), UnionCount, "WxOrders.UnionOrder") : null;
-            report.Add(MemoryRow("union", UnionCount, checkpointed, withCp, without));
+            report.Add(MemoryRow("union", UnionCount, checkpointed, withCp, without, shown));
 
             if (checkpointed)
             {
@@ -238,7 +239,7 @@ namespace WxOrders.Benchmarks
         /// sandbox's static union data has about 30 changes an hour, so instead of a sandbox with that density, real
         /// runs over the 100,000 changes choose -Lag and -Overlap so that the overlap holds the 2,500 newest: the file's
         /// size depends on the entries it holds, not on how long they took to happen. (1) One run with an overlap of
-        /// 1,000 days keeps every change: its file gives the update times. (2) A run on a fresh file whose window ends
+        /// 3,650 days keeps every change: its file gives the update times. (2) A run on a fresh file whose window ends
         /// one second after the newest change (-Lag = now - that) with an -Overlap back to the 2,500th newest, then
         /// Complete: the committed state of a steady sync. (3) The next run on it re-reads those 2,500 (all repeats):
         /// its file holds the committed and the pending overlap, the largest a steady checkpoint gets; then Complete.
@@ -246,7 +247,7 @@ namespace WxOrders.Benchmarks
         private static void SteadyState(HostedPowerShell ps, Report report, Files files)
         {
             var all = files.Next("union-all");
-            Walk(ps, "Search-UnionOrder -Checkpoint '" + all + "' -Since $since -Lag 0 -Overlap ([TimeSpan]::FromDays(1000)) -PageSize 200 | Measure-BenchSink", UnionCount, null);
+            Walk(ps, "Search-UnionOrder -Checkpoint '" + all + "' -Since $since -Lag 0 -Overlap ([TimeSpan]::FromDays(3650)) -PageSize 200 | Measure-BenchSink", UnionCount, null);
             var allFacts = CompleteAndMeasure(ps, all, UnionCount);
             var times = WindowTimes(all).OrderByDescending(x => x).ToList();
             if (times.Count < SteadyEntries)
@@ -276,7 +277,7 @@ namespace WxOrders.Benchmarks
                 "Sync",
                 "steady-state checkpoint: 15-minute overlap at 10,000 changes an hour (" + N0(SteadyEntries) + " entries), union",
                 N0(committed.SizeAfterComplete) + " bytes (" + N1(committed.SizeAfterComplete / 1024.0) + " KiB) committed with " + N0(committed.Kept) + " entries; " + N0(sizePending) + " bytes (" + N1(sizePending / 1024.0) + " KiB) between the next run and its Complete (committed + pending overlap, " + N0(pending.Kept) + " pending; that run wrote " + again + " of " + N0(pending.Repeats + again) + ", the rest repeats)",
-                "real runs over the 100,000 changes with -Lag/-Overlap chosen so the overlap holds the " + N0(SteadyEntries) + " newest (the static data has ~30 changes an hour); all 100,000 kept (-Overlap 1000 days): " + N0(allFacts.SizeAfterComplete) + " bytes, " + N1(perEntry) + " bytes per entry",
+                "real runs over the 100,000 changes with -Lag/-Overlap chosen so the overlap holds the " + N0(SteadyEntries) + " newest (the static data has ~30 changes an hour); all 100,000 kept (-Overlap 3650 days): " + N0(allFacts.SizeAfterComplete) + " bytes, " + N1(perEntry) + " bytes per entry",
                 "< 1 MB",
                 Math.Max(sizePending, committed.SizeAfterComplete) < TargetCheckpointBytes ? "met" : "NOT MET"));
         }
@@ -312,17 +313,12 @@ namespace WxOrders.Benchmarks
             report.Add(new Row("Sync", "sandbox start-up, " + N0(WshotoCount) + " Wshoto orders", N2(startSeconds) + " s (Start-WxOrdersSandbox + Connect-WxOrders)", "first 400 orders by update time (4 list pages + 400 details at ThrottleLimit 16, incl. the sandbox's one-time sort): " + N2(firstSeconds) + " s", "(context)", "reference"));
 
             var pages = (WshotoCount + WshotoPageSize - 1) / WshotoPageSize;
-            var at = new long[] { 4000, 10000, 20000 };
-            SinkSample[] reference = null;
+            var shown = new long[] { 4000, 10000, 20000 };
+            var at = Enumerable.Range(1, 10).Select(k => k * 2000L).ToArray();
             CheckpointFacts lastFacts = null;
-            if (checkpointed && !options.Quick)
-            {
-                // What the checkpoint adds: the same walk without it (not timed, memory only; a warm-up too).
-                reference = MemoryRun(ps, WshotoCommand(false, 16, null, at), WshotoCount, "WxOrders.WshotoOrder");
-            }
-
             foreach (var t in new[] { 8, 16 })
             {
+                // Timed runs: no forced collection (a blocking GC would stall the reads in flight), the peak sampler only.
                 var cp = files.Next("wshoto-t" + t);
                 ps.Run("$sb.ResetCounters()");
                 var baseline = Memory.FullCollect();
@@ -331,14 +327,13 @@ namespace WxOrders.Benchmarks
                 using (var sampler = new PeakSampler(baseline))
                 {
                     var watch = Stopwatch.StartNew();
-                    Walk(ps, WshotoCommand(checkpointed, t, cp, at), WshotoCount, "WxOrders.WshotoOrder");
+                    Walk(ps, WshotoCommand(checkpointed, t, cp, null), WshotoCount, "WxOrders.WshotoOrder");
                     elapsed = watch.Elapsed.TotalSeconds;
                     sampler.Stop();
                     peak = sampler.PeakGrowth;
                     peakWs = sampler.PeakWorkingSet;
                 }
 
-                var samples = Relative(MeasureBenchSinkCommand.Samples, baseline);
                 var lists = ps.RunCount("$sb.GetRequestCount('" + WshotoListPath + "')");
                 var details = ps.RunCount("$sb.GetRequestCount('" + WshotoDetailPath + "')");
                 var facts = checkpointed ? CompleteAndMeasure(ps, cp, WshotoCount) : null;
@@ -347,17 +342,16 @@ namespace WxOrders.Benchmarks
                 var limitSeconds = rounds * Latency.TotalSeconds;
                 var limitRate = WshotoCount / limitSeconds;
                 var fraction = rate / limitRate;
-                Console.WriteLine("   Wshoto ThrottleLimit " + t + ": " + N0(WshotoCount) + " orders in " + N2(elapsed) + " s, " + N1(rate) + " orders/s; " + lists + " list + " + details + " detail requests; live heap "
-                    + Describe(samples) + "; peak incl. garbage " + Mb(peak) + ", peak working set " + Mb(peakWs) + (facts == null ? string.Empty : "; checkpoint " + facts));
+                Console.WriteLine("   Wshoto ThrottleLimit " + t + ": " + N0(WshotoCount) + " orders in " + N2(elapsed) + " s, " + N1(rate) + " orders/s; " + lists + " list + " + details + " detail requests; "
+                    + "peak incl. garbage " + Mb(peak) + ", peak working set " + Mb(peakWs) + (facts == null ? string.Empty : "; checkpoint " + facts));
                 report.Add(new Row(
                     "Sync",
                     N0(WshotoCount) + " Wshoto changes (list + detail), " + what + ", PageSize 100, 20 ms latency, ThrottleLimit " + t,
-                    N1(rate) + " orders/s (" + N2(elapsed) + " s, one run); " + N0(lists) + " list + " + N0(details) + " detail requests",
+                    N1(rate) + " orders/s (" + N2(elapsed) + " s, one run); " + N0(lists) + " list + " + N0(details) + " detail requests; peak managed memory growth " + Mb(peak) + " incl. not-yet-collected garbage; peak working set " + Mb(peakWs),
                     "limit " + N1(limitRate) + " orders/s (" + N2(limitSeconds) + " s = 20 ms x (1 first list page + ceil(" + N0(WshotoCount) + " details / " + t + ")); the other " + (pages - 1) + " list pages are read ahead during the details) -> " + Pct(fraction) + " of the limit",
                     ">= 80% of the limit",
                     !checkpointed ? "pending (no -Checkpoint)" : fraction >= TargetFraction ? "met" : "NOT MET"));
 
-                report.Add(MemoryRow("Wshoto", WshotoCount, checkpointed, samples, reference, "ThrottleLimit " + t + ": peak incl. garbage " + Mb(peak) + ", peak working set " + Mb(peakWs) + "; "));
                 if (facts != null)
                 {
                     lastFacts = facts;
@@ -371,6 +365,16 @@ namespace WxOrders.Benchmarks
                 }
             }
 
+            // Memory: a checkpointed run and the same walk without the checkpoint, full collections at 10 points (ThrottleLimit 16).
+            var withCp = MemoryRun(ps, WshotoCommand(checkpointed, 16, files.Next("wshoto-mem"), at), WshotoCount, "WxOrders.WshotoOrder");
+            if (checkpointed)
+            {
+                CompleteAndMeasure(ps, files.Current, WshotoCount);
+            }
+
+            var reference = checkpointed && !options.Quick ? MemoryRun(ps, WshotoCommand(false, 16, null, at), WshotoCount, "WxOrders.WshotoOrder") : null;
+            report.Add(MemoryRow("Wshoto", WshotoCount, checkpointed, withCp, reference, shown, "ThrottleLimit 16; "));
+
             if (lastFacts != null && !options.Quick && lastFacts.Kept == 0)
             {
                 WshotoEntrySize(ps, report, files, lastFacts.SizeAfterComplete, lastFacts.SizeBeforeComplete);
@@ -379,13 +383,13 @@ namespace WxOrders.Benchmarks
 
         /// <summary>
         /// The Wshoto checkpoint per entry (19-digit order_sn, so larger than union's): one more run that keeps all
-        /// 20,000 changes (-Overlap 1000 days), its size against the empty file's, scaled to 2,500 entries. Computed,
+        /// 20,000 changes (-Overlap 3650 days), its size against the empty file's, scaled to 2,500 entries. Computed,
         /// not a file of 2,500 entries (the union row is one).
         /// </summary>
         private static void WshotoEntrySize(HostedPowerShell ps, Report report, Files files, long emptySize, long emptyPendingSize)
         {
             var all = files.Next("wshoto-all");
-            Walk(ps, "Search-WshotoOrder -Checkpoint '" + all + "' -Since $since -Lag 0 -Overlap ([TimeSpan]::FromDays(1000)) -ThrottleLimit 16 | Measure-BenchSink", WshotoCount, null);
+            Walk(ps, "Search-WshotoOrder -Checkpoint '" + all + "' -Since $since -Lag 0 -Overlap ([TimeSpan]::FromDays(3650)) -ThrottleLimit 16 | Measure-BenchSink", WshotoCount, null);
             var facts = CompleteAndMeasure(ps, all, WshotoCount);
             var perEntry = (facts.SizeAfterComplete - emptySize) / (double)facts.Kept;
             var committed = emptySize + (perEntry * SteadyEntries);
@@ -394,7 +398,7 @@ namespace WxOrders.Benchmarks
                 "Sync",
                 "steady-state checkpoint, Wshoto: " + N0(SteadyEntries) + " entries, computed",
                 N0(committed) + " bytes (" + N1(committed / 1024.0) + " KiB) committed; " + N0(pending) + " bytes (" + N1(pending / 1024.0) + " KiB) between a run and its Complete (both overlaps)",
-                "from a real file keeping all " + N0(facts.Kept) + " changes (-Overlap 1000 days): " + N0(facts.SizeAfterComplete) + " bytes, " + N1(perEntry) + " bytes per entry over the empty file's " + N0(emptySize) + " (" + N0(emptyPendingSize) + " with a pending run)",
+                "from a real file keeping all " + N0(facts.Kept) + " changes (-Overlap 3650 days): " + N0(facts.SizeAfterComplete) + " bytes, " + N1(perEntry) + " bytes per entry over the empty file's " + N0(emptySize) + " (" + N0(emptyPendingSize) + " with a pending run)",
                 "< 1 MB",
                 pending < TargetCheckpointBytes ? "met" : "NOT MET"));
         }
@@ -450,26 +454,42 @@ namespace WxOrders.Benchmarks
         /// part's 4 MB slack alone would pass 20,000 orders at 200 bytes each. The reference run without
         /// -Checkpoint shows what the checkpoint itself holds per change.
         /// </summary>
-        private static Row MemoryRow(string source, int count, bool checkpointed, SinkSample[] with, SinkSample[] without, string prefix = "")
+        private static Row MemoryRow(string source, int count, bool checkpointed, SinkSample[] with, SinkSample[] without, long[] shown, string prefix = "")
         {
-            var firstPoint = with.First();
-            var last = with.Last();
-            var perChange = (last.LiveBytes - firstPoint.LiveBytes) / (double)(last.Count - firstPoint.Count);
-            var flat = last.LiveBytes - firstPoint.LiveBytes <= (FlatBytesPerOrder * (last.Count - firstPoint.Count)) + (1L * 1024 * 1024);
-            var reference = prefix + "working set " + string.Join(" -> ", with.Select(s => Mb(s.WorkingSet)));
+            var slope = Slope(with);
+            var flat = slope <= FlatBytesPerOrder;
+            var points = with.Where(x => shown.Contains(x.Count)).ToArray();
+            var reference = prefix + "working set " + string.Join(" -> ", points.Select(x => Mb(x.WorkingSet)));
             if (without != null)
             {
-                var perChangeWithout = (without.Last().LiveBytes - without.First().LiveBytes) / (double)(without.Last().Count - without.First().Count);
-                reference += "; without -Checkpoint (same walk): " + string.Join(" -> ", without.Select(s => Mb(s.LiveBytes))) + " (" + N0(perChangeWithout) + " bytes per order)";
+                reference += "; without -Checkpoint (same walk): " + string.Join(" -> ", without.Where(x => shown.Contains(x.Count)).Select(x => Mb(x.LiveBytes))) + " (" + N0(Slope(without)) + " bytes per order)";
             }
 
             return new Row(
                 "Sync",
-                "live heap growth during the " + N0(count) + "-change " + source + " run" + (checkpointed ? string.Empty : " (not checkpointed)") + ", full GC at " + string.Join(" / ", with.Select(s => N0(s.Count))) + " orders",
-                string.Join(" -> ", with.Select(s => Mb(s.LiveBytes))) + " (" + N0(perChange) + " bytes per order between " + N0(firstPoint.Count) + " and " + N0(last.Count) + ")",
+                "live heap growth during the " + N0(count) + "-change " + source + " run" + (checkpointed ? string.Empty : " (not checkpointed)") + " at " + string.Join(" / ", points.Select(x => N0(x.Count))) + " orders (full GC at each of " + with.Length + " points)",
+                string.Join(" -> ", points.Select(x => Mb(x.LiveBytes))) + "; " + N0(slope) + " bytes per order (median slope over the " + with.Length + " points)",
                 reference,
-                "flat: <= " + FlatBytesPerOrder + " bytes per order (+1 MB)",
+                "flat: <= " + FlatBytesPerOrder + " bytes per order",
                 !checkpointed ? "pending (no -Checkpoint)" : flat ? "met" : "NOT MET");
+        }
+
+        /// <summary>
+        /// Growth per order: the median of the slopes between every two points (Theil-Sen), so one step of the baseline
+        /// (pools trimmed, idle connections of an earlier sandbox closed mid-run) does not decide it.
+        /// </summary>
+        private static double Slope(SinkSample[] samples)
+        {
+            var slopes = new List<double>();
+            for (var i = 0; i < samples.Length; i++)
+            {
+                for (var j = i + 1; j < samples.Length; j++)
+                {
+                    slopes.Add((samples[j].LiveBytes - samples[i].LiveBytes) / (double)(samples[j].Count - samples[i].Count));
+                }
+            }
+
+            return Median(slopes);
         }
 
         /// <summary>Checks the pending state of a first run, completes it, and reads the file's size around Complete.</summary>
