@@ -56,8 +56,8 @@ namespace WxOrders.Benchmarks
         private const long TargetCheckpointBytes = 1024 * 1024;
         private const int DefaultThrottleLimit = 8;
 
-        /// <summary>Live heap growth per order that still counts as flat (the walk's own de-duplication set is ~30).</summary>
-        private const int FlatBytesPerOrder = 50;
+        /// <summary>Live heap growth per order a checkpointed run may add to the same walk without -Checkpoint (noise).</summary>
+        private const int FlatSlackBytesPerOrder = 16;
 
         public static void Run(BenchOptions options, Report report)
         {
@@ -366,13 +366,14 @@ namespace WxOrders.Benchmarks
             }
 
             // Memory: a checkpointed run and the same walk without the checkpoint, full collections at 10 points (ThrottleLimit 16).
+            // Not timed: each collection stalls the reads in flight.
             var withCp = MemoryRun(ps, WshotoCommand(checkpointed, 16, files.Next("wshoto-mem"), at), WshotoCount, "WxOrders.WshotoOrder");
             if (checkpointed)
             {
                 CompleteAndMeasure(ps, files.Current, WshotoCount);
             }
 
-            var reference = checkpointed && !options.Quick ? MemoryRun(ps, WshotoCommand(false, 16, null, at), WshotoCount, "WxOrders.WshotoOrder") : null;
+            var reference = checkpointed ? MemoryRun(ps, WshotoCommand(false, 16, null, at), WshotoCount, "WxOrders.WshotoOrder") : null;
             report.Add(MemoryRow("Wshoto", WshotoCount, checkpointed, withCp, reference, shown, "ThrottleLimit 16; "));
 
             if (lastFacts != null && !options.Quick && lastFacts.Kept == 0)
@@ -449,15 +450,16 @@ namespace WxOrders.Benchmarks
             string.Join(" -> ", samples.Select(s => Mb(s.LiveBytes) + " at " + N0(s.Count))) + " (working set " + string.Join(" -> ", samples.Select(s => Mb(s.WorkingSet))) + ")";
 
         /// <summary>
-        /// Flat: the live heap grows by at most <see cref="FlatBytesPerOrder"/> per order between the first and the last
-        /// point, plus 1 MB for noise (the search part accepts the walk's id set, about 30 bytes per order). The search
-        /// part's 4 MB slack alone would pass 20,000 orders at 200 bytes each. The reference run without
-        /// -Checkpoint shows what the checkpoint itself holds per change.
+        /// Flat: the checkpoint holds nothing per change, so a checkpointed run's live heap grows per order by at most
+        /// <see cref="FlatSlackBytesPerOrder"/> more than the same walk's without -Checkpoint. The walk itself keeps
+        /// the id of every order it wrote (its de-duplication set, PageWalk.SeenIds: the search part's "about 30 bytes per
+        /// order", more for Wshoto's 19-digit codes): accepted there as flat, and the reference here. Growth per order
+        /// is the median slope over all points, so one step of the baseline does not decide it.
         /// </summary>
         private static Row MemoryRow(string source, int count, bool checkpointed, SinkSample[] with, SinkSample[] without, long[] shown, string prefix = "")
         {
             var slope = Slope(with);
-            var flat = slope <= FlatBytesPerOrder;
+            var flat = without != null && slope <= Slope(without) + FlatSlackBytesPerOrder;
             var points = with.Where(x => shown.Contains(x.Count)).ToArray();
             var reference = prefix + "working set " + string.Join(" -> ", points.Select(x => Mb(x.WorkingSet)));
             if (without != null)
@@ -470,8 +472,8 @@ namespace WxOrders.Benchmarks
                 "live heap growth during the " + N0(count) + "-change " + source + " run" + (checkpointed ? string.Empty : " (not checkpointed)") + " at " + string.Join(" / ", points.Select(x => N0(x.Count))) + " orders (full GC at each of " + with.Length + " points)",
                 string.Join(" -> ", points.Select(x => Mb(x.LiveBytes))) + "; " + N0(slope) + " bytes per order (median slope over the " + with.Length + " points)",
                 reference,
-                "flat: <= " + FlatBytesPerOrder + " bytes per order",
-                !checkpointed ? "pending (no -Checkpoint)" : flat ? "met" : "NOT MET");
+                "flat: the checkpoint adds <= " + FlatSlackBytesPerOrder + " bytes per order to the walk's own",
+                !checkpointed ? "pending (no -Checkpoint)" : without == null ? "not judged (no reference run)" : flat ? "met" : "NOT MET");
         }
 
         /// <summary>
