@@ -31,6 +31,7 @@
         'ConvertTo-WxOrderLine'
         'Get-CoopOrder'
         'Get-ChannelsOrder'
+        'Search-ChannelsOrder'
         'Get-WshotoOrder'
         'Search-WshotoOrder'
         'Start-WxOrdersSandbox'

@@ -65,6 +65,21 @@ namespace WxOrders
 
         public TimeSpan TokenLifetime => context.Options.TokenLifetime;
 
+        /// <summary>True when started with -Live: new orders and status changes arrive over time on every API.</summary>
+        public bool IsLive => context.Feed != null;
+
+        /// <summary>Live mode: events (new orders and changes) per second on each API.</summary>
+        public double ChangesPerSecond => IsLive ? context.Options.ChangesPerSecond : 0;
+
+        /// <summary>Live mode: how long after it happens a new order or a change shows in the list endpoints.</summary>
+        public TimeSpan VisibilityDelay => context.Options.VisibilityDelay;
+
+        /// <summary>Live mode: the shop changes only orders created this recently.</summary>
+        public TimeSpan ShopChangeAge => context.Options.ShopChangeAge;
+
+        /// <summary>Live mode: new orders and changes made so far, all APIs together.</summary>
+        public long LiveEventCount => context.Feed?.EventCount ?? 0;
+
         public string WeChatAppId => WeChatSandboxAppId;
 
         public SecureString WeChatAppSecret { get; }
@@ -145,6 +160,7 @@ namespace WxOrders
         {
             if (Interlocked.Exchange(ref stopped, 1) == 0)
             {
+                context.Feed?.Dispose();
                 server.Dispose();
             }
         }

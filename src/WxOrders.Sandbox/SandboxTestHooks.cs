@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using WxOrders.Emulation;
+using WxOrders.Emulation.Data.Live;
 using WxOrders.Emulation.Data.Union;
+using WxOrders.Emulation.Live;
 
 namespace WxOrders
 {
@@ -92,7 +95,7 @@ namespace WxOrders
                 filter.SortByUpdate = filter.UpdateStart.HasValue || filter.UpdateEnd.HasValue;
             }
 
-            return filter.IsValid ? context.Union.Select(filter).Count : 0;
+            return filter.IsValid ? context.Union.Select(filter, context.Union.Live?.Visible()).Count : 0;
         }
 
         /// <summary>
@@ -101,7 +104,73 @@ namespace WxOrders
         /// </summary>
         public string[] GetIssuedTokens() => context.WeChatTokens.Issued().Concat(context.WshotoTokens.Issued()).ToArray();
 
+        /// <summary>Live mode: whether the timer's new orders and changes are paused.</summary>
+        public bool IsLivePaused => Feed.IsPaused;
+
+        /// <summary>Live mode: stops the timer's new orders and changes (lookups and lists keep answering).</summary>
+        public void PauseLive() => Feed.Pause();
+
+        /// <summary>Live mode: starts the timer's new orders and changes again (without a burst for the paused time).</summary>
+        public void ResumeLive() => Feed.Resume();
+
+        /// <summary>
+        /// Live mode: makes <paramref name="count"/> events on <paramref name="source"/> now, paused or not, at the real
+        /// clock's time: new orders when <paramref name="arrivals"/> is true, status changes when false (a new order
+        /// where no order can change), either at random when null.
+        /// </summary>
+        public void AdvanceLive(SandboxSource source, int count, bool? arrivals = null)
+        {
+            if (count < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "Make 0 or more events.");
+            }
+
+            Feed.Step(source, count, arrivals);
+        }
+
+        /// <summary>
+        /// The ground truth of a sync: the current version (order id, update time as the client computes it: union
+        /// the latest commissionStatusUpdateTime of its products, the others update_time) of every order of
+        /// <paramref name="source"/> created or changed at or after <paramref name="since"/>, visible to the lists or
+        /// not, by order id. Works without live mode too (the static orders changed since then).
+        /// </summary>
+        public SandboxOrderVersion[] GetOrderVersions(SandboxSource source, DateTimeOffset since)
+        {
+            var t = since.ToUnixTimeSeconds();
+            IEnumerable<(int Index, OrderVersion Version)> changed;
+            Func<int, string> id;
+            switch (source)
+            {
+                case SandboxSource.Union:
+                    changed = context.Union.ChangedSince(t);
+                    id = UnionOrders.OrderIdText;
+                    break;
+                case SandboxSource.Shop:
+                    changed = context.Shop.ChangedSince(t);
+                    id = i => Emulation.Data.Shop.ShopOrders.OrderIdOf(i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case SandboxSource.Wshoto:
+                    changed = context.Wshoto.ChangedSince(t);
+                    id = Emulation.Data.Wshoto.WshotoOrders.OrderSnText;
+                    break;
+                case SandboxSource.Channels:
+                    changed = context.Channels.ChangedSince(t);
+                    id = Emulation.Data.Channels.ChannelsStoreData.OrderIdText;
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(source), "Union, Shop, Wshoto or Channels.");
+            }
+
+            var china = TimeSpan.FromHours(8);
+            return changed
+                .Select(c => new SandboxOrderVersion(source, id(c.Index), DateTimeOffset.FromUnixTimeSeconds(c.Version.Update).ToOffset(china), c.Version.Status))
+                .OrderBy(v => v.OrderId, StringComparer.Ordinal)
+                .ToArray();
+        }
+
         public override string ToString() => "test hooks";
+
+        private LiveFeed Feed => context.Feed ?? throw new InvalidOperationException("The sandbox is not live: start it with Start-WxOrdersSandbox -Live.");
 
         private static object Property(object target, string name) => target.GetType().GetProperty(name)?.GetValue(target);
 

@@ -152,6 +152,44 @@ namespace WxOrders.Json
     }
 
     /// <summary>
+    /// An array of ids that may arrive as JSON strings or numbers (the WeChat Store's order_id_list: strings in the
+    /// documents, a number where a client or a notification sends one), each kept exactly as written (see
+    /// <see cref="FlexibleStringConverter"/>). A null entry stays null, so the walk counts it instead of reading it.
+    /// </summary>
+    internal sealed class FlexibleStringListConverter : JsonConverter<List<string>>
+    {
+        private static readonly FlexibleStringConverter Item = new FlexibleStringConverter();
+
+        public override List<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw WireReader.Bad("Expected an array of ids", ref reader);
+            }
+
+            var list = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var id = Item.Read(ref reader, typeof(string), options);
+                list.Add(string.IsNullOrEmpty(id) ? null : id);
+            }
+
+            return list;
+        }
+
+        public override void Write(Utf8JsonWriter writer, List<string> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            foreach (var id in value)
+            {
+                Item.Write(writer, id, options);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
     /// An enum carried as a number (or a numeric string). Unknown numbers are kept as the enum's underlying value,
     /// so a status the documents do not list survives and prints as its number.
     /// </summary>

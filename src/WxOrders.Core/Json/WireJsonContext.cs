@@ -41,6 +41,10 @@ namespace WxOrders.Json
     [JsonSerializable(typeof(ChannelsOrderRequest))]
     [JsonSerializable(typeof(ChannelsOrderResponse))]
 
+    // WeChat Store (Channels): POST /channels/ec/order/list/get.
+    [JsonSerializable(typeof(ChannelsOrderListRequest))]
+    [JsonSerializable(typeof(ChannelsOrderListResponse))]
+
     // WeChat Channels co-account: POST /channels/ec/cooperation/order/get.
     [JsonSerializable(typeof(CoopOrderRequest))]
     [JsonSerializable(typeof(CoopOrderResponse))]

@@ -25,6 +25,18 @@ namespace WxOrders.Emulation
 
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
 
+        /// <summary>Live mode: new orders and status changes arrive over time on every API (see LiveFeed).</summary>
+        public bool Live { get; set; }
+
+        /// <summary>Live mode: events (new orders and changes) per second on each API; 0 leaves them to TestHooks.AdvanceLive.</summary>
+        public double ChangesPerSecond { get; set; } = 1.0;
+
+        /// <summary>Live mode: how long after it happens a new order or a change shows in the list endpoints.</summary>
+        public TimeSpan VisibilityDelay { get; set; } = TimeSpan.Zero;
+
+        /// <summary>Live mode: the shop changes only orders created this recently (its list filters on creation time only).</summary>
+        public TimeSpan ShopChangeAge { get; set; } = TimeSpan.FromMinutes(10);
+
         /// <summary>Keys (order ids, out order ids, order_sn) that always fail, with the error code to answer.</summary>
         public IDictionary<string, long> PermanentFailures { get; set; } = new Dictionary<string, long>(StringComparer.Ordinal);
 

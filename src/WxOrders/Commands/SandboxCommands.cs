@@ -59,8 +59,35 @@ namespace WxOrders.Commands
         [Parameter]
         public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>New orders and status changes arrive over time on every API, on the real clock.</summary>
+        [Parameter]
+        public SwitchParameter Live { get; set; }
+
+        /// <summary>Live mode: events per second on each API (half new orders, half changes); 0 leaves them to the tests.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double ChangesPerSecond { get; set; } = 1.0;
+
+        /// <summary>Live mode: how long after it happens a new order or a change shows in the list endpoints.</summary>
+        [Parameter]
+        public TimeSpan VisibilityDelay { get; set; } = TimeSpan.Zero;
+
+        /// <summary>Live mode: the shop changes only orders created this recently.</summary>
+        [Parameter]
+        public TimeSpan ShopChangeAge { get; set; } = TimeSpan.FromMinutes(10);
+
         protected override void EndProcessing()
         {
+            if (!Live && (MyInvocation.BoundParameters.ContainsKey(nameof(ChangesPerSecond)) || MyInvocation.BoundParameters.ContainsKey(nameof(VisibilityDelay)) || MyInvocation.BoundParameters.ContainsKey(nameof(ShopChangeAge))))
+            {
+                ThrowArgumentError("-ChangesPerSecond, -VisibilityDelay and -ShopChangeAge set up live mode: add -Live.", "WxOrders.InvalidSandboxOption", null);
+            }
+
+            if (VisibilityDelay < TimeSpan.Zero || ShopChangeAge < TimeSpan.FromSeconds(1))
+            {
+                ThrowArgumentError("-VisibilityDelay must not be negative, and -ShopChangeAge must be at least one second.", "WxOrders.InvalidSandboxOption", null);
+            }
+
             if (Latency < TimeSpan.Zero || TokenLifetime < TimeSpan.FromSeconds(1) || TimeoutFaultDelay < TimeSpan.Zero)
             {
                 ThrowArgumentError("-Latency and -TimeoutFaultDelay must not be negative, and -TokenLifetime must be at least one second.", "WxOrders.InvalidSandboxOption", null);
@@ -83,6 +110,10 @@ namespace WxOrders.Commands
                 MalformedResponses = malformed,
                 MaxConsecutiveFailures = MaxConsecutiveFailures,
                 TimeoutFaultDelay = TimeoutFaultDelay,
+                Live = Live,
+                ChangesPerSecond = ChangesPerSecond,
+                VisibilityDelay = VisibilityDelay,
+                ShopChangeAge = ShopChangeAge,
             };
             if (FailureKind != null)
             {
@@ -105,7 +136,8 @@ namespace WxOrders.Commands
             }
 
             SandboxRegistry.Add(sandbox, Runspace.DefaultRunspace);
-            WriteVerbose("Sandbox listening on " + sandbox.BaseUri + " (seed " + Seed.ToString(CultureInfo.InvariantCulture) + ", " + OrderCount.ToString(CultureInfo.InvariantCulture) + " orders per API).");
+            WriteVerbose("Sandbox listening on " + sandbox.BaseUri + " (seed " + Seed.ToString(CultureInfo.InvariantCulture) + ", " + OrderCount.ToString(CultureInfo.InvariantCulture) + " orders per API" +
+                (Live ? ", live: " + ChangesPerSecond.ToString(CultureInfo.InvariantCulture) + " events a second per API, visible to the lists after " + VisibilityDelay.ToString("c", CultureInfo.InvariantCulture) : string.Empty) + ").");
             WriteObject(sandbox);
         }
 

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using WxOrders.Http;
 using WxOrders.Json;
+using WxOrders.Paging;
 
 namespace WxOrders.Platforms.Channels
 {
@@ -23,12 +25,17 @@ namespace WxOrders.Platforms.Channels
 
     /// <summary>
     /// The WeChat Store (微信小店) order API, the live successor of the co-account endpoint (Get-CoopOrder):
-    /// POST /channels/ec/order/get, https://developers.weixin.qq.com/doc/store/API/order/get
+    /// POST /channels/ec/order/get, https://developers.weixin.qq.com/doc/store/API/order/get, and the id list
+    /// POST /channels/ec/order/list/get, https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getorderlist.html
     /// It needs the store's own access token (stable_token of the store's AppID), or a third party's with permission set 131.
     /// </summary>
     internal static class ChannelsApi
     {
         public const string GetPath = "/channels/ec/order/get";
+        public const string ListPath = "/channels/ec/order/list/get";
+
+        /// <summary>The list's page_size maximum.</summary>
+        public const int MaxPageSize = 100;
         public const WxPlatform Platform = WxPlatform.WeChat;
 
         public static async Task<ChannelsOrder> GetOrderAsync(ApiClient client, string orderId, IOperationLog log, CancellationToken cancellationToken)
@@ -58,6 +65,36 @@ namespace WxOrders.Platforms.Channels
 
             OrderItems.ForEachPresent(order.OrderDetail?.ProductInfos, item => item.OrderId = order.OrderId);
             return order;
+        }
+
+        /// <summary>
+        /// One page of the id list over one slice of the window (<see cref="ChannelsOrderQuery.Slices"/>): the cursor is
+        /// null on the slice's first page. The body is the same on every page of a slice but for next_key.
+        /// </summary>
+        public static async Task<ApiPage<string>> ListAsync(ApiClient client, ChannelsOrderQuery query, TimeSlice slice, string nextKey, int pageSize, IOperationLog log, CancellationToken cancellationToken)
+        {
+            if (pageSize < 1 || pageSize > MaxPageSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pageSize), "The store's order list page size is 1 to 100.");
+            }
+
+            if (slice.End < slice.Start || slice.End - slice.Start > ChannelsOrderQuery.MaxSliceSeconds)
+            {
+                throw new ArgumentOutOfRangeException(nameof(slice), "A store order list request covers at most 7 days (end - start <= 604,799 s).");
+            }
+
+            var response = await client.PostAsync(
+                ListPath,
+                (query ?? new ChannelsOrderQuery()).Request(slice, pageSize, nextKey),
+                WireJsonContext.Default.ChannelsOrderListRequest,
+                WireJsonContext.Default.ChannelsOrderListResponse,
+                log,
+                cancellationToken).ConfigureAwait(false);
+            var ids = response.OrderIdList ?? new List<string>(0);
+            var rawCount = ids.Count;
+
+            // Null entries stay in place: the walk skips and counts them, and -Skip positions stay exact.
+            return new ApiPage<string>(ids, response.NextKey, response.HasMore == true, rawCount);
         }
     }
 }

@@ -104,14 +104,15 @@ namespace WxOrders.Emulation.Endpoints
                 }
 
                 var data = Context.Channels;
-                var selection = data.Window(byUpdate, start, end);
+                var view = data.Live?.Visible();
+                var selection = data.Window(byUpdate, start, end, view);
                 if (status.HasValue || !string.IsNullOrEmpty(openId))
                 {
                     var keep = new List<int>();
                     for (var k = 0; k < selection.Count; k++)
                     {
                         var index = selection.IndexAt(k);
-                        if ((!status.HasValue || StatusMatches(status.Value, data.Status(index))) &&
+                        if ((!status.HasValue || StatusMatches(status.Value, data.Version(index, view).Status)) &&
                             (string.IsNullOrEmpty(openId) || string.Equals(openId, data.OpenId(index), StringComparison.Ordinal)))
                         {
                             keep.Add(index);
@@ -125,7 +126,7 @@ namespace WxOrders.Emulation.Endpoints
                 var from = afterIndex < 0 ? 0 : SortedSearch.First(selection.Count, k =>
                 {
                     var i = selection.IndexAt(k);
-                    var t = data.ListTime(byUpdate, i);
+                    var t = data.ListTime(byUpdate, i, view);
                     return t > afterTime || (t == afterTime && i > afterIndex);
                 });
                 var take = Math.Min(pageSize, selection.Count - from);
@@ -136,7 +137,7 @@ namespace WxOrders.Emulation.Endpoints
                 }
 
                 var hasMore = from + take < selection.Count;
-                var next = take > 0 ? Cursor.Write(hash, data.ListTime(byUpdate, ids[take - 1]), ids[take - 1]) : (nextKey ?? string.Empty);
+                var next = take > 0 ? Cursor.Write(hash, data.ListTime(byUpdate, ids[take - 1], view), ids[take - 1]) : (nextKey ?? string.Empty);
                 return Context.Envelopes.WeChatOk(
                     w =>
                     {

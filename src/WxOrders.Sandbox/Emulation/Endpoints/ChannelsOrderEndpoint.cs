@@ -54,7 +54,9 @@ namespace WxOrders.Emulation.Endpoints
                     return Error(NotFoundCode, "order not exist");
                 }
 
-                return Context.Envelopes.WeChatOk(w => ChannelsOrderWriter.Write(w, data, index), 4096);
+                var view = data.Live?.Latest; // a lookup sees a change at once; only the list waits for the visibility delay
+                var live = view != null && view.Contains(index);
+                return Context.Envelopes.WeChatOk(w => ChannelsOrderWriter.Write(w, data, index, data.Version(index, view), live), 4096);
             }
         }
 

@@ -83,7 +83,7 @@ namespace WxOrders.Emulation.Endpoints
                     return Error(NotFoundCode, "order not exist or openid not match");
                 }
 
-                return Context.Envelopes.WeChatOk(w => ShopOrderWriter.Write(w, Orders, index));
+                return Context.Envelopes.WeChatOk(w => ShopOrderWriter.Write(w, Orders, index, Orders.Version(index, Orders.Live?.Latest)));
             }
         }
     }

@@ -77,7 +77,8 @@ namespace WxOrders.Emulation.Endpoints
                 }
 
                 var data = Context.Shop;
-                var selection = data.CreatedBetween(start, end);
+                var view = data.Live?.Visible();
+                var selection = data.CreatedBetween(start, end, view);
                 if (sort == 1)
                 {
                     selection = selection.Reversed();
@@ -92,7 +93,8 @@ namespace WxOrders.Emulation.Endpoints
                         w.WriteStartArray();
                         for (var k = 0; k < take; k++)
                         {
-                            ShopOrderWriter.WriteOrder(w, data, selection.IndexAt((int)offset + k), listed: true);
+                            var index = selection.IndexAt((int)offset + k);
+                            ShopOrderWriter.WriteOrder(w, data, index, data.Version(index, view), listed: true);
                         }
 
                         w.WriteEndArray();

@@ -29,6 +29,7 @@ namespace WxOrders.Emulation.Endpoints
             }
 
             var data = Context.Union;
+            var view = data.Live?.Latest; // a lookup sees a change at once; only the lists wait for the visibility delay
             var found = new List<int>(ids.Count);
             var seen = new HashSet<int>();
             foreach (var id in ids)
@@ -47,7 +48,7 @@ namespace WxOrders.Emulation.Endpoints
                     w.WriteStartArray();
                     foreach (var index in found)
                     {
-                        UnionOrderWriter.Write(w, data, Seed, index);
+                        UnionOrderWriter.Write(w, Seed, index, data.Version(index, view));
                     }
 
                     w.WriteEndArray();

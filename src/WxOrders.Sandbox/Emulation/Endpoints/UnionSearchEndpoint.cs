@@ -68,7 +68,8 @@ namespace WxOrders.Emulation.Endpoints
                 pageSize = cap; // a server that caps the page size answers (and numbers its pages) at its own size
             }
 
-            var selection = data.Select(filter);
+            var view = data.Live?.Visible();
+            var selection = view == null ? data.Select(filter) : data.Select(filter, view);
             var offset = (page - 1) * pageSize;
             var take = offset >= selection.Count ? 0 : (int)Math.Min(pageSize, selection.Count - offset);
             var response = Context.Envelopes.WeChatOk(
@@ -78,7 +79,8 @@ namespace WxOrders.Emulation.Endpoints
                     w.WriteStartArray();
                     for (var k = 0; k < take; k++)
                     {
-                        UnionOrderWriter.Write(w, data, Seed, selection.IndexAt((int)offset + k));
+                        var index = selection.IndexAt((int)offset + k);
+                        UnionOrderWriter.Write(w, Seed, index, data.Version(index, view));
                     }
 
                     w.WriteEndArray();

@@ -42,7 +42,7 @@ namespace WxOrders.Emulation.Endpoints
                     return Error(NotFoundCode, "订单不存在");
                 }
 
-                return Context.Envelopes.WshotoOk(w => WshotoOrderWriter.Write(w, Context.Wshoto, index));
+                return Context.Envelopes.WshotoOk(w => WshotoOrderWriter.Write(w, Context.Wshoto, index, Context.Wshoto.Timeline(index, Context.Wshoto.Live?.Latest)));
             }
         }
     }

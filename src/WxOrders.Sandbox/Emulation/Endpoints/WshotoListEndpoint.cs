@@ -87,14 +87,15 @@ namespace WxOrders.Emulation.Endpoints
                 }
 
                 var data = Context.Wshoto;
-                var selection = data.Window(type, start, end);
+                var view = data.Live?.Visible();
+                var selection = data.Window(type, start, end, view);
                 if (statuses != null)
                 {
                     var keep = new List<int>();
                     for (var k = 0; k < selection.Count; k++)
                     {
                         var index = selection.IndexAt(k);
-                        if (statuses.Contains(data.Timeline(index).Status))
+                        if (statuses.Contains(data.Version(index, view).Status))
                         {
                             keep.Add(index);
                         }
@@ -115,7 +116,8 @@ namespace WxOrders.Emulation.Endpoints
                     w.WriteStartArray();
                     for (var k = 0; k < take; k++)
                     {
-                        WshotoListWriter.WriteRecord(w, data, selection.IndexAt((int)offset + k));
+                        var index = selection.IndexAt((int)offset + k);
+                        WshotoListWriter.WriteRecord(w, data, index, data.Timeline(index, view));
                     }
 
                     w.WriteEndArray();

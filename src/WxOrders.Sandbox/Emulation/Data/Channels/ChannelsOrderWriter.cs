@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using WxOrders.Emulation.Data.Live;
 using WxOrders.Emulation.Data;
 
 namespace WxOrders.Emulation.Data.Channels
@@ -20,10 +21,11 @@ namespace WxOrders.Emulation.Data.Channels
         private static readonly string[] PresentNotes = { "生日快乐！", "一点心意", "新年快乐" };
         private static readonly string[] Talents = { "茶山小店", "好物推荐官", "生活家小王", "数码测评君" };
 
-        public static void Write(Utf8JsonWriter w, ChannelsStoreData data, int index)
+        /// <param name="live">Whether <paramref name="version"/> is a live one (a new order or a change), else the static version.</param>
+        public static void Write(Utf8JsonWriter w, ChannelsStoreData data, int index, OrderVersion version, bool live)
         {
-            var t = data.Timeline(index);
-            var status = data.Status(index);
+            var t = data.Timeline(index, version, live);
+            var status = version.Status;
             var shape = (int)(data.Bits(index, 2) % 8); // wire variations
             var gift = status == 12 || data.Bits(index, 3) % 7 == 0;
             var commission = data.Bits(index, 4) % 2 == 0;
@@ -53,7 +55,7 @@ namespace WxOrders.Emulation.Data.Channels
 
             w.WritePropertyName("order_detail");
             w.WriteStartObject();
-            var totals = WriteProducts(w, data, index, t, lines, shape);
+            var totals = WriteProducts(w, data, index, t, status, lines, shape);
             WritePayAndPrice(w, data, index, t, totals, shape);
             WriteDelivery(w, data, index, t, status, gift, lines);
             WriteExt(w, data, index, t, commission);
@@ -132,7 +134,7 @@ namespace WxOrders.Emulation.Data.Channels
             return list;
         }
 
-        private static Totals WriteProducts(Utf8JsonWriter w, ChannelsStoreData data, int index, ChannelsTimeline t, List<Line> lines, int shape)
+        private static Totals WriteProducts(Utf8JsonWriter w, ChannelsStoreData data, int index, ChannelsTimeline t, int status, List<Line> lines, int shape)
         {
             var totals = new Totals();
             w.WritePropertyName("product_infos");
@@ -202,7 +204,7 @@ namespace WxOrders.Emulation.Data.Channels
                 line.Real = real;
                 w.WriteNumber("real_price", real);
                 w.WriteNumber("on_aftersale_sku_cnt", 0);
-                w.WriteNumber("finish_aftersale_sku_cnt", data.Status(index) == 200 ? line.Count : 0);
+                w.WriteNumber("finish_aftersale_sku_cnt", status == 200 ? line.Count : 0);
                 w.WriteString("sku_code", shape == 5 ? string.Empty : "SKU-" + line.SkuId.Substring(4));
                 w.WritePropertyName("sku_attrs");
                 w.WriteStartArray();

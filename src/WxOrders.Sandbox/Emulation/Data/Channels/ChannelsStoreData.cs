@@ -1,6 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using WxOrders.Emulation.Data;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Channels
 {
@@ -62,7 +63,7 @@ namespace WxOrders.Emulation.Data.Channels
             }
 
             var index = (n - IdBase) / IdStep;
-            return index < (ulong)Count ? (int)index : -1;
+            return index < (ulong)Count ? (int)index : index < int.MaxValue && Live != null && Live.Latest.Contains((int)index) ? (int)index : -1;
         }
 
         /// <summary>Random bits of order i for a purpose (<paramref name="what"/> 0..63 picks the draw).</summary>
@@ -97,6 +98,20 @@ namespace WxOrders.Emulation.Data.Channels
 
         public ChannelsTimeline Timeline(int index) => new ChannelsTimeline(this, index);
 
+        /// <summary>The timeline of order <paramref name="index"/> in <paramref name="version"/> (a live one, or its static version).</summary>
+        public ChannelsTimeline Timeline(int index, OrderVersion version, bool live) =>
+            live ? new ChannelsTimeline(this, index, version.Status, version.Create, version.Update) : new ChannelsTimeline(this, index);
+
+        /// <summary>The live part (Start-WxOrdersSandbox -Live): new orders and status changes; null otherwise.</summary>
+        public LiveLedger Live { get; set; }
+
+        /// <summary>Order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
+        public OrderVersion Version(int index, LiveView view) =>
+            view != null && view.TryGet(index, out var v) ? v : new OrderVersion(Status(index), CreateTime(index), UpdateTime(index));
+
+        /// <summary>Every order (static and live) whose current version changed at or after <paramref name="since"/>.</summary>
+        public IEnumerable<(int Index, OrderVersion Version)> ChangedSince(long since) => LiveTruth.ChangedSince(Count, Live, since, i => Version(i, null));
+
         /// <summary>When order i last changed: the latest of its events.</summary>
         public long UpdateTime(int index) => Timeline(index).Update;
 
@@ -104,9 +119,23 @@ namespace WxOrders.Emulation.Data.Channels
         /// The orders whose creation (or, with <paramref name="byUpdateTime"/>, update) time is in [from, to] (unix
         /// seconds, inclusive), ascending by that time and then by index: the order list/get pages through.
         /// </summary>
-        public OrderSelection Window(bool byUpdateTime, long from, long to) => (byUpdateTime ? byUpdate : byCreate).Window(from, to);
+        public OrderSelection Window(bool byUpdateTime, long from, long to, LiveView view = null)
+        {
+            var selection = (byUpdateTime ? byUpdate : byCreate).Window(from, to);
+            if (view == null || view.Count == 0)
+            {
+                return selection;
+            }
 
-        /// <summary>The time a list window sorts order <paramref name="index"/> by.</summary>
-        public long ListTime(bool byUpdateTime, int index) => byUpdateTime ? UpdateTime(index) : CreateTime(index);
+            Func<OrderVersion, long> key = byUpdateTime ? (Func<OrderVersion, long>)(v => v.Update) : v => v.Create;
+            return LiveMerge.Merge(selection, byUpdateTime ? (Func<int, long>)UpdateTime : CreateTime, view, byUpdateTime ? "update" : "create", key, (_, v) => key(v) >= from && key(v) <= to, descending: false);
+        }
+
+        /// <summary>The time a list window sorts order <paramref name="index"/> by, as <paramref name="view"/> has it.</summary>
+        public long ListTime(bool byUpdateTime, int index, LiveView view = null)
+        {
+            var v = Version(index, view);
+            return byUpdateTime ? v.Update : v.Create;
+        }
     }
 }

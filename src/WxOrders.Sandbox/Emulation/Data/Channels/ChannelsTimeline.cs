@@ -14,10 +14,18 @@ namespace WxOrders.Emulation.Data.Channels
         private const long Day = 86400;
 
         public ChannelsTimeline(ChannelsStoreData data, int index)
+            : this(data, index, data.Status(index), data.CreateTime(index), null)
         {
-            var status = data.Status(index);
+        }
+
+        /// <summary>
+        /// The timeline of a live version: the events its status implies, none after <paramref name="update"/> (the
+        /// change happened then), and update_time the change's time.
+        /// </summary>
+        public ChannelsTimeline(ChannelsStoreData data, int index, int status, long create, long? update)
+        {
             var h = data.Bits(index, 1);
-            Create = data.CreateTime(index);
+            Create = create;
             Pay = 0;
             FirstShip = 0;
             LastShip = 0;
@@ -73,6 +81,20 @@ namespace WxOrders.Emulation.Data.Channels
             if (status == 999)
             {
                 Cancel = Pay + Hour;
+            }
+
+            if (update.HasValue)
+            {
+                var u = update.Value;
+                Pay = Math.Min(Pay, u);
+                FirstShip = Math.Min(FirstShip, u);
+                LastShip = Math.Min(LastShip, u);
+                Confirm = Math.Min(Confirm, u);
+                Settle = Math.Min(Settle, u);
+                Cancel = Math.Min(Cancel, u);
+                Aftersale = Math.Min(Aftersale, u);
+                Update = u;
+                return;
             }
 
             Update = Math.Max(Math.Max(Math.Max(Create, Pay), Math.Max(LastShip, Confirm)), Math.Max(Math.Max(Settle, Cancel), Aftersale));

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Shop
 {
@@ -10,22 +11,23 @@ namespace WxOrders.Emulation.Data.Shop
         private const ulong Salt = ShopOrders.Salt;
 
         /// <summary>Writes the "order" property of order <paramref name="index"/>, as /shop/order/get answers it.</summary>
-        public static void Write(Utf8JsonWriter w, ShopOrders data, int index)
+        public static void Write(Utf8JsonWriter w, ShopOrders data, int index, OrderVersion version)
         {
             w.WritePropertyName("order");
-            WriteOrder(w, data, index, listed: false);
+            WriteOrder(w, data, index, version, listed: false);
         }
 
         /// <summary>
         /// Writes order <paramref name="index"/> as an object: /shop/order/get's shape, and, when
         /// <paramref name="listed"/> (an entry of /shop/order/get_list), the buyer's openid, which only the list sends.
         /// </summary>
-        public static void WriteOrder(Utf8JsonWriter w, ShopOrders data, int index, bool listed)
+        public static void WriteOrder(Utf8JsonWriter w, ShopOrders data, int index, OrderVersion version, bool listed)
         {
             var seed = data.Seed;
             var i = (ulong)index;
-            var status = data.Status(index);
-            var created = DateTimeOffset.FromUnixTimeSeconds(data.CreateTime(index));
+            var status = version.Status;
+            var created = DateTimeOffset.FromUnixTimeSeconds(version.Create);
+            var updated = DateTimeOffset.FromUnixTimeSeconds(version.Update);
             var paid = status != 10 && status != 181;
             var shape = SandboxData.Int(seed, Salt + 3, i, 10); // 0..9: which optional parts are null or absent
 
@@ -35,7 +37,7 @@ namespace WxOrders.Emulation.Data.Shop
             w.WriteNumber("status", status);
             // Sent by order/get and get_list although order/get's field table leaves them out (SKIT's model has them).
             w.WriteString("create_time", Time(created));
-            w.WriteString("update_time", Time(DateTimeOffset.FromUnixTimeSeconds(data.UpdateTime(index))));
+            w.WriteString("update_time", Time(updated));
             w.WriteNumber("fund_type", data.FundType(index));
             w.WriteNumber("scene", data.Scene(index));
             if (listed)
@@ -98,7 +100,7 @@ namespace WxOrders.Emulation.Data.Shop
                 w.WriteString("prepay_id", "wx" + (42526234625UL + i).ToString(CultureInfo.InvariantCulture));
                 w.WriteString("prepay_time", Time(created));
                 w.WriteString("transaction_id", (4200001234000000000UL + i).ToString(CultureInfo.InvariantCulture));
-                w.WriteString("pay_time", Time(created.AddSeconds(60)));
+                w.WriteString("pay_time", Time(Earlier(created.AddSeconds(60), updated))); // a live order paid "now" was paid at its update
                 w.WriteEndObject();
             }
             else if (shape == 2)
@@ -203,6 +205,8 @@ namespace WxOrders.Emulation.Data.Shop
             w.WriteEndObject();
             w.WriteEndObject();
         }
+
+        private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
         /// <summary>yyyy-MM-dd HH:mm:ss in China time, the shop API's time format.</summary>
         public static string Time(long unixSeconds) => Time(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Shop
 {
@@ -47,8 +49,7 @@ namespace WxOrders.Emulation.Data.Shop
                 return -1;
             }
 
-            var index = (id - IdBase) / IdStep;
-            return index < (ulong)Count ? (int)index : -1;
+            return Known((id - IdBase) / IdStep);
         }
 
         /// <summary>The index of an out_order_id, or -1.</summary>
@@ -60,8 +61,7 @@ namespace WxOrders.Emulation.Data.Shop
                 return -1;
             }
 
-            var index = n - OutIdBase;
-            return index >= 0 && index < Count ? (int)index : -1;
+            return n < OutIdBase ? -1 : Known((ulong)(n - OutIdBase));
         }
 
         public int Status(int index) => Statuses[SandboxData.Int(Seed, Salt + 1, (ulong)index, Statuses.Length)];
@@ -79,8 +79,28 @@ namespace WxOrders.Emulation.Data.Shop
         /// <summary>scene: a Mini Program scene value (1001 the task bar, 1007 a chat card, ...).</summary>
         public int Scene(int index) => Scenes[SandboxData.Int(Seed, Salt + 42, (ulong)index, Scenes.Length)];
 
-        /// <summary>The orders created in [from, to] (unix seconds, inclusive), oldest first.</summary>
-        public OrderSelection CreatedBetween(long? from, long? to) => byCreate.Window(from, to);
+        /// <summary>The live part (Start-WxOrdersSandbox -Live): new orders and changes of recent ones; null otherwise.</summary>
+        public LiveLedger Live { get; set; }
+
+        /// <summary>Order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
+        public OrderVersion Version(int index, LiveView view) =>
+            view != null && view.TryGet(index, out var v) ? v : new OrderVersion(Status(index), CreateTime(index), UpdateTime(index));
+
+        /// <summary>The orders created in [from, to] (unix seconds, inclusive) as <paramref name="view"/> has them, oldest first.</summary>
+        public OrderSelection CreatedBetween(long? from, long? to, LiveView view = null)
+        {
+            var selection = byCreate.Window(from, to);
+            return view == null || view.Count == 0
+                ? selection
+                : LiveMerge.Merge(selection, CreateTime, view, "create", v => v.Create, (_, v) => (!from.HasValue || v.Create >= from.Value) && (!to.HasValue || v.Create <= to.Value), descending: false);
+        }
+
+        /// <summary>Every order (static and live) whose current version changed at or after <paramref name="since"/>.</summary>
+        public IEnumerable<(int Index, OrderVersion Version)> ChangedSince(long since) => LiveTruth.ChangedSince(Count, Live, since, i => Version(i, null));
+
+        /// <summary>The index if it is a static order or a live one that has arrived, else -1.</summary>
+        private int Known(ulong index) =>
+            index < (ulong)Count ? (int)index : index < int.MaxValue && Live != null && Live.Latest.Contains((int)index) ? (int)index : -1;
 
         /// <summary>True when <paramref name="openId"/> is the buyer of order <paramref name="index"/>.</summary>
         public bool IsBuyer(int index, string openId) => string.Equals(openId, OpenIdOf(Seed, index), StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Union
 {
@@ -57,14 +58,17 @@ namespace WxOrders.Emulation.Data.Union
         private static readonly JsonEncodedText Zero = JsonEncodedText.Encode("0");
         private static readonly long[] Ratios = { 200, 500, 800, 1000, 1500, 2000, 5000, 8000, 9000 };
 
-        /// <summary>Writes order <paramref name="i"/> of <paramref name="data"/>.</summary>
-        public static void Write(Utf8JsonWriter w, UnionOrders data, int seed, int i)
+        /// <summary>Writes order <paramref name="i"/> of <paramref name="data"/> (its static version).</summary>
+        public static void Write(Utf8JsonWriter w, UnionOrders data, int seed, int i) => Write(w, seed, i, data.Version(i, null));
+
+        /// <summary>Writes order <paramref name="i"/> in <paramref name="version"/> (payment time, commission status and its update time).</summary>
+        public static void Write(Utf8JsonWriter w, int seed, int i, OrderVersion version)
         {
             var ui = (ulong)i;
             var shape = SandboxData.Hash(seed, OrderShapeSalt, ui); // bits decide which optional shapes this order has
-            var paid = data.PayTime(i);
-            var status = data.Status(i);
-            var updated = data.UpdateTime(i);
+            var paid = version.Create;
+            var status = version.Status;
+            var updated = version.Update;
 
             w.WriteStartObject();
             WriteDigits(w, OrderId, (long)UnionOrders.OrderIdOf(i));

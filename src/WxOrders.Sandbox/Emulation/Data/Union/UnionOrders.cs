@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Union
 {
@@ -84,6 +85,42 @@ namespace WxOrders.Emulation.Data.Union
             while (current != next && Interlocked.CompareExchange(ref visibleFrom, next, current) != current);
         }
 
+        /// <summary>The live part (Start-WxOrdersSandbox -Live): new orders and commission changes; null otherwise.</summary>
+        public LiveLedger Live { get; set; }
+
+        /// <summary>
+        /// Order <paramref name="i"/> as <paramref name="view"/> has it, else its static version: payment time (Create),
+        /// commission status and commissionStatusUpdateTime (Update).
+        /// </summary>
+        public OrderVersion Version(int i, LiveView view) =>
+            view != null && view.TryGet(i, out var v) ? v : new OrderVersion(Status(i), PayTime(i), UpdateTime(i));
+
+        /// <summary>
+        /// The orders a filter selects in live mode, as <paramref name="view"/> has them: the static selection merged
+        /// with the new and changed orders, newest first by payment time, or by commission update time when sorted so.
+        /// </summary>
+        public OrderSelection Select(UnionFilter f, LiveView view)
+        {
+            var selection = Select(f);
+            if (view == null || view.Count == 0)
+            {
+                return selection;
+            }
+
+            bool Keep(int i, OrderVersion v) =>
+                i >= VisibleFrom &&
+                (!f.Status.HasValue || v.Status == f.Status.Value) &&
+                (!f.PayStart.HasValue || v.Create >= f.PayStart.Value) &&
+                (!f.PayEnd.HasValue || v.Create <= f.PayEnd.Value) &&
+                (!f.SortByUpdate || ((!f.UpdateStart.HasValue || v.Update >= f.UpdateStart.Value) && (!f.UpdateEnd.HasValue || v.Update <= f.UpdateEnd.Value)));
+            return f.SortByUpdate
+                ? LiveMerge.Merge(selection, UpdateTime, view, "update", v => v.Update, Keep, descending: true)
+                : LiveMerge.Merge(selection, PayTime, view, "pay", v => v.Create, Keep, descending: true);
+        }
+
+        /// <summary>Every order (static and live) whose current version changed at or after <paramref name="since"/>.</summary>
+        public IEnumerable<(int Index, OrderVersion Version)> ChangedSince(long since) => LiveTruth.ChangedSince(Count, Live, since, i => Version(i, null));
+
         public static ulong OrderIdOf(int index) => IdBase + ((ulong)index * IdStep);
 
         public static string OrderIdText(int index) => OrderIdOf(index).ToString(CultureInfo.InvariantCulture);
@@ -101,7 +138,12 @@ namespace WxOrders.Emulation.Data.Union
             }
 
             var index = (n - IdBase) / IdStep;
-            return index < (ulong)Count && (int)index >= VisibleFrom ? (int)index : -1;
+            if (index >= (ulong)Count)
+            {
+                return index < int.MaxValue && Live != null && Live.Latest.Contains((int)index) ? (int)index : -1;
+            }
+
+            return (int)index >= VisibleFrom ? (int)index : -1;
         }
 
         /// <summary>Payment time (unix seconds): strictly decreasing in the index, 38 to 156 s apart.</summary>

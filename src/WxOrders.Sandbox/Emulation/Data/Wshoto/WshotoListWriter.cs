@@ -9,10 +9,9 @@ namespace WxOrders.Emulation.Data.Wshoto
     /// </summary>
     internal static class WshotoListWriter
     {
-        public static void WriteRecord(Utf8JsonWriter w, WshotoOrders data, int index)
+        public static void WriteRecord(Utf8JsonWriter w, WshotoOrders data, int index, WshotoTimeline t)
         {
             var seed = data.Seed;
-            var t = data.Timeline(index);
             var m = WshotoOrderWriter.Money(seed, index, t.Express);
             var code = WshotoOrders.OrderSnText(index);
             w.WriteStartObject();

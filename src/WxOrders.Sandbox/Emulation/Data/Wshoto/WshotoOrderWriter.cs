@@ -18,11 +18,10 @@ namespace WxOrders.Emulation.Data.Wshoto
         private static readonly string[] Stores = { "深圳南山旗舰店", "杭州西湖体验店", "成都春熙路店", "北京王府井店" };
 
         /// <summary>Writes the "data" object of order <paramref name="index"/>.</summary>
-        public static void Write(Utf8JsonWriter w, WshotoOrders data, int index)
+        public static void Write(Utf8JsonWriter w, WshotoOrders data, int index, WshotoTimeline t)
         {
             var seed = data.Seed;
             var i = (ulong)index;
-            var t = data.Timeline(index);
             var status = t.Status;
             var type = Types[SandboxData.Int(seed, Salt + 2, i, Types.Length)];
             var express = t.Express;

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using WxOrders.Emulation.Data.Live;
 
 namespace WxOrders.Emulation.Data.Wshoto
 {
@@ -33,24 +35,83 @@ namespace WxOrders.Emulation.Data.Wshoto
             byUpdate = new SortedKeys(count, i => Timeline(i).Updated.ToUnixTimeSeconds());
         }
 
-        /// <summary>Status and times of order <paramref name="index"/>.</summary>
-        public WshotoTimeline Timeline(int index)
+        /// <summary>The live part (Start-WxOrdersSandbox -Live): new orders and status changes; null otherwise.</summary>
+        public LiveLedger Live { get; set; }
+
+        /// <summary>Status and times of order <paramref name="index"/> (its static version).</summary>
+        public WshotoTimeline Timeline(int index) => Timeline(index, null);
+
+        /// <summary>Status and times of order <paramref name="index"/> as <paramref name="view"/> has it, else its static version.</summary>
+        public WshotoTimeline Timeline(int index, LiveView view)
         {
             var i = (ulong)index;
+            var express = ExpressTypes[SandboxData.Int(Seed, Salt + 3, i, ExpressTypes.Length)];
+            var closeTag = CloseTags[SandboxData.Int(Seed, Salt + 5, i, CloseTags.Length)];
+            var closeDelay = SandboxData.Int(Seed, Salt + 7, i, 3000);
+            if (view != null && view.TryGet(index, out var v))
+            {
+                return new WshotoTimeline(v.Status, express, closeTag, DateTimeOffset.FromUnixTimeSeconds(v.Create), closeDelay, DateTimeOffset.FromUnixTimeSeconds(v.Update));
+            }
+
             return new WshotoTimeline(
                 Statuses[SandboxData.Int(Seed, Salt + 1, i, Statuses.Length)],
-                ExpressTypes[SandboxData.Int(Seed, Salt + 3, i, ExpressTypes.Length)],
-                CloseTags[SandboxData.Int(Seed, Salt + 5, i, CloseTags.Length)],
+                express,
+                closeTag,
                 Epoch.AddSeconds(SandboxData.Int(Seed, Salt + 6, i, 300 * 86400)),
-                SandboxData.Int(Seed, Salt + 7, i, 3000));
+                closeDelay);
         }
+
+        /// <summary>The version of order <paramref name="index"/> in <paramref name="view"/> (status, creation, update).</summary>
+        public OrderVersion Version(int index, LiveView view)
+        {
+            if (view != null && view.TryGet(index, out var v))
+            {
+                return v;
+            }
+
+            var t = Timeline(index);
+            return new OrderVersion(t.Status, t.Created.ToUnixTimeSeconds(), t.Updated.ToUnixTimeSeconds());
+        }
+
+        /// <summary>Every order (static and live) whose current version changed at or after <paramref name="since"/>.</summary>
+        public IEnumerable<(int Index, OrderVersion Version)> ChangedSince(long since) => LiveTruth.ChangedSince(Count, Live, since, i => Version(i, null));
 
         /// <summary>
         /// The orders whose time of the list's <paramref name="type"/> (1 creation, 2 completion, 3 update) is in
         /// [from, to] (unix seconds, inclusive; null: unbounded), oldest first.
         /// </summary>
-        public OrderSelection Window(int type, long? from, long? to) =>
-            (type == 1 ? byCreate : type == 2 ? byFinish : byUpdate).Window(from, to);
+        public OrderSelection Window(int type, long? from, long? to, LiveView view = null)
+        {
+            var selection = (type == 1 ? byCreate : type == 2 ? byFinish : byUpdate).Window(from, to);
+            if (view == null || view.Count == 0)
+            {
+                return selection;
+            }
+
+            Func<int, long> staticKey;
+            Func<OrderVersion, long> liveKey;
+            switch (type)
+            {
+                case 1:
+                    staticKey = i => Timeline(i).Created.ToUnixTimeSeconds();
+                    liveKey = v => v.Create;
+                    break;
+                case 2:
+                    staticKey = i => Timeline(i).FinishTime?.ToUnixTimeSeconds() ?? SortedKeys.None;
+                    liveKey = v => v.Status == 4 ? v.Update : SortedKeys.None; // a live order completes with its change to 4
+                    break;
+                default:
+                    staticKey = i => Timeline(i).Updated.ToUnixTimeSeconds();
+                    liveKey = v => v.Update;
+                    break;
+            }
+
+            return LiveMerge.Merge(selection, staticKey, view, "type" + type.ToString(CultureInfo.InvariantCulture), liveKey, (_, v) =>
+            {
+                var key = liveKey(v);
+                return key != SortedKeys.None && (!from.HasValue || key >= from.Value) && (!to.HasValue || key <= to.Value);
+            }, descending: false);
+        }
 
         public static ulong OrderSnOf(int index) => OrderSnBase + ((ulong)index * OrderSnStep);
 
@@ -69,7 +130,7 @@ namespace WxOrders.Emulation.Data.Wshoto
             }
 
             var index = (sn - OrderSnBase) / OrderSnStep;
-            return index < (ulong)Count ? (int)index : -1;
+            return index < (ulong)Count ? (int)index : index < int.MaxValue && Live != null && Live.Latest.Contains((int)index) ? (int)index : -1;
         }
     }
 }

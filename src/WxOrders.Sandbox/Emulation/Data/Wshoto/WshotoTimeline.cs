@@ -16,9 +16,10 @@ namespace WxOrders.Emulation.Data.Wshoto
             Paid = (status >= 1 && status != 5) || (status == 5 && (closeTag == 3 || closeTag == 8 || closeTag == 10));
             Created = created;
             PayTime = Paid ? Clamp(created.AddMinutes(2), updatedAt) : (DateTimeOffset?)null;
-            SendTime = express == 1 && status >= 3 && status != 5 ? Clamp(created.AddHours(20), updatedAt) : (DateTimeOffset?)null;
-            FinishTime = status == 4 ? Clamp(created.AddDays(5), updatedAt) : (DateTimeOffset?)null;
-            CloseTime = status == 5 ? Clamp(created.AddMinutes(30 + closeDelayMinutes), updatedAt) : (DateTimeOffset?)null;
+            // A live change (updatedAt given) happened at its update time: the event of the status it reached is then.
+            SendTime = express == 1 && status >= 3 && status != 5 ? (status == 3 && updatedAt.HasValue ? updatedAt.Value : Clamp(created.AddHours(20), updatedAt)) : (DateTimeOffset?)null;
+            FinishTime = status == 4 ? updatedAt ?? created.AddDays(5) : (DateTimeOffset?)null;
+            CloseTime = status == 5 ? updatedAt ?? created.AddMinutes(30 + closeDelayMinutes) : (DateTimeOffset?)null;
             Updated = updatedAt ?? CloseTime ?? FinishTime ?? SendTime ?? PayTime ?? created.AddSeconds(1);
         }
 
