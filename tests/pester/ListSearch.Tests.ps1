@@ -196,7 +196,7 @@ Describe 'Search-WshotoOrder' {
     }
 
     It 'completes -TimeField and -Status with their names' {
-        (TabExpansion2 'Search-WshotoOrder -TimeField ' 30).CompletionMatches.CompletionText | Should -Be @('Completed', 'Created', 'Updated')
+        @((TabExpansion2 'Search-WshotoOrder -TimeField ' 30).CompletionMatches.CompletionText | Sort-Object) | Should -Be @('Completed', 'Created', 'Updated')
         $status = (TabExpansion2 'Search-WshotoOrder -Status Aw' 29).CompletionMatches.CompletionText
         $status | Should -Contain 'AwaitingShipment'
         $status | Should -Contain 'AwaitingReceipt'

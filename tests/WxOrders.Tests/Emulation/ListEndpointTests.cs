@@ -342,5 +342,35 @@ namespace WxOrders.Tests.Emulation
             var buyer = data.OpenId(150);
             Assert.Equal(new[] { WxOrders.Emulation.Data.Channels.ChannelsStoreData.OrderIdText(150) }, await ChannelsWalk(sb, "create_time_range", start, end, ",\"openid\":\"" + buyer + "\""));
         }
+
+        [Theory]
+        [InlineData("POST", ShopList, "{\"page\":1,\"page_size\":10,\"sort_order\":2}", false)]
+        [InlineData("GET", WshotoList, "{\"type\":1,\"start_time\":0}", true)]
+        [InlineData("POST", WshotoList, "{\"type\":1,\"start_time\":0}", true)]
+        [InlineData("POST", ChannelsList, "{\"create_time_range\":{\"start_time\":1,\"end_time\":2}}", false)]
+        public async Task FailureRateAppliesToTheListsPerPageAndStaysTransient(string method, string path, string body, bool wshoto)
+        {
+            var options = new WxOrders.Emulation.SandboxOptions { OrderCount = 20, FailureRate = 1.0, FailureKinds = new[] { SandboxFailureKind.Busy }, MaxConsecutiveFailures = 2 };
+            using var sb = new Sandbox(options);
+            var platform = wshoto ? WxPlatform.Wshoto : WxPlatform.WeChat;
+            var codes = new List<long>();
+            for (var n = 0; n < 3; n++)
+            {
+                codes.Add(Code(await Send(sb, platform, new HttpMethod(method), path, body)));
+            }
+
+            Assert.Equal(new long[] { -1, -1, 0 }, codes); // never more than MaxConsecutiveFailures in a row for one page
+            Assert.Equal(2, sb.FaultCounts["Busy"]);
+        }
+
+        [Fact]
+        public async Task PermanentFailureNamesAListPage()
+        {
+            var options = new WxOrders.Emulation.SandboxOptions { OrderCount = 250, PermanentFailures = new Dictionary<string, long> { ["page=2"] = 48001 } };
+            using var sb = new Sandbox(options);
+            Assert.Equal(0, Code(await Post(sb, WxPlatform.WeChat, ShopList, "{\"page\":1,\"page_size\":100,\"sort_order\":2}")));
+            Assert.Equal(48001, Code(await Post(sb, WxPlatform.WeChat, ShopList, "{\"page\":2,\"page_size\":100,\"sort_order\":2}")));
+            Assert.Equal(48001, Code(await Send(sb, WxPlatform.Wshoto, HttpMethod.Get, WshotoList, "{\"type\":1,\"start_time\":0,\"current_index\":2}")));
+        }
     }
 }
