@@ -75,6 +75,10 @@ namespace WxOrders.Benchmarks
                     var files = new Files(dir);
                     Union(ps, options, report, files);
                     Wshoto(ps, options, report, files);
+                    foreach (var source in new[] { "Union", "Wshoto" })
+                    {
+                        LiveSteadyState(ps, report, files, source);
+                    }
                 }
             }
             finally
@@ -315,7 +319,6 @@ namespace WxOrders.Benchmarks
             var pages = (WshotoCount + WshotoPageSize - 1) / WshotoPageSize;
             var shown = new long[] { 4000, 10000, 20000 };
             var at = Enumerable.Range(1, 10).Select(k => k * 2000L).ToArray();
-            CheckpointFacts lastFacts = null;
             foreach (var t in new[] { 8, 16 })
             {
                 // Timed runs: no forced collection (a blocking GC would stall the reads in flight), the peak sampler only.
@@ -354,7 +357,6 @@ namespace WxOrders.Benchmarks
 
                 if (facts != null)
                 {
-                    lastFacts = facts;
                     report.Add(new Row(
                         "Sync",
                         "checkpoint after the " + N0(WshotoCount) + "-change Wshoto run (ThrottleLimit " + t + ")",
@@ -376,32 +378,41 @@ namespace WxOrders.Benchmarks
             var reference = checkpointed ? MemoryRun(ps, WshotoCommand(false, 16, null, at), WshotoCount, "WxOrders.WshotoOrder") : null;
             report.Add(MemoryRow("Wshoto", WshotoCount, checkpointed, withCp, reference, shown, "ThrottleLimit 16; "));
 
-            if (lastFacts != null && !options.Quick && lastFacts.Kept == 0)
-            {
-                WshotoEntrySize(ps, report, files, lastFacts.SizeAfterComplete, lastFacts.SizeBeforeComplete);
-            }
         }
 
         /// <summary>
-        /// The Wshoto checkpoint per entry (19-digit order_sn, so larger than union's): one more run that keeps all
-        /// 20,000 changes (-Overlap 3650 days), its size against the empty file's, scaled to 2,500 entries. Computed,
-        /// not a file of 2,500 entries (the union row is one).
+        /// The steady state in a sandbox whose data has that density: a live sandbox (timer paused) makes
+        /// <see cref="SteadyEntries"/> new orders now (TestHooks.AdvanceLive), so the last 15 minutes hold 2,500
+        /// changes; a checkpointed run with the defaults (-Overlap 15 minutes) and -Lag 0 keeps them, then Complete;
+        /// the next run re-reads them (all repeats) and its file holds both overlaps until its Complete.
         /// </summary>
-        private static void WshotoEntrySize(HostedPowerShell ps, Report report, Files files, long emptySize, long emptyPendingSize)
+        private static void LiveSteadyState(HostedPowerShell ps, Report report, Files files, string source)
         {
-            var all = files.Next("wshoto-all");
-            Walk(ps, "Search-WshotoOrder -Checkpoint '" + all + "' -Since $since -Lag 0 -Overlap ([TimeSpan]::FromDays(3650)) -ThrottleLimit 16 | Measure-BenchSink", WshotoCount, null);
-            var facts = CompleteAndMeasure(ps, all, WshotoCount);
-            var perEntry = (facts.SizeAfterComplete - emptySize) / (double)facts.Kept;
-            var committed = emptySize + (perEntry * SteadyEntries);
-            var pending = emptyPendingSize + (2 * perEntry * SteadyEntries);
+            var command = source == "Union" ? "Search-UnionOrder -PageSize 200" : "Search-WshotoOrder -ThrottleLimit 16";
+            if (!ps.HasParameter(command.Split(' ')[0], "Checkpoint") || !ps.HasParameter("Start-WxOrdersSandbox", "Live"))
+            {
+                report.Add(new Row("Sync", "steady-state checkpoint in a live sandbox, " + source, "not available (no -Checkpoint or no -Live in this build)", "", "< 1 MB", "pending"));
+                return;
+            }
+
+            ps.Run("Stop-WxOrdersSandbox; Disconnect-WxOrders; $sb = Start-WxOrdersSandbox -OrderCount 1000 -Live -ChangesPerSecond 0.01; $sb.TestHooks.PauseLive(); $null = Connect-WxOrders -Sandbox $sb; " +
+                   "$sb.TestHooks.AdvanceLive([WxOrders.SandboxSource]::" + source + ", " + SteadyEntries + ", $true)");
+            var cp = files.Next("live-" + source.ToLowerInvariant());
+            var run = command + " -Checkpoint '" + cp + "' -Since $since -Lag 0 | Measure-BenchSink";
+            var first = ps.RunCount(run);
+            var committed = CompleteAndMeasure(ps, cp, (int)first);
+            var again = ps.RunCount(run);
+            var pending = Facts(ps, cp);
+            var sizePending = new FileInfo(cp).Length;
+            ps.Run("Complete-WxOrderCheckpoint -Path '" + cp + "'");
+            Console.WriteLine("   live " + source + ": first run wrote " + first + ", kept " + committed.Kept + ", " + N0(committed.SizeAfterComplete) + " bytes; next run wrote " + again + " (" + pending.Repeats + " repeats), file " + N0(sizePending) + " bytes");
             report.Add(new Row(
                 "Sync",
-                "steady-state checkpoint, Wshoto: " + N0(SteadyEntries) + " entries, computed",
-                N0(committed) + " bytes (" + N1(committed / 1024.0) + " KiB) committed; " + N0(pending) + " bytes (" + N1(pending / 1024.0) + " KiB) between a run and its Complete (both overlaps)",
-                "from a real file keeping all " + N0(facts.Kept) + " changes (-Overlap 3650 days): " + N0(facts.SizeAfterComplete) + " bytes, " + N1(perEntry) + " bytes per entry over the empty file's " + N0(emptySize) + " (" + N0(emptyPendingSize) + " with a pending run)",
+                "steady-state checkpoint in a live sandbox: " + N0(SteadyEntries) + " " + source + " changes in the last 15 minutes, default -Overlap (15 min), -Lag 0",
+                N0(committed.SizeAfterComplete) + " bytes (" + N1(committed.SizeAfterComplete / 1024.0) + " KiB) committed with " + N0(committed.Kept) + " entries; " + N0(sizePending) + " bytes (" + N1(sizePending / 1024.0) + " KiB) between the next run and its Complete (" + N0(pending.Kept) + " pending; that run wrote " + again + ", " + N0(pending.Repeats) + " repeats)",
+                "Start-WxOrdersSandbox -OrderCount 1000 -Live (timer paused), TestHooks.AdvanceLive(" + source + ", " + SteadyEntries + " new orders now); first run " + N0(first) + " orders (the 1,000 static ones too)",
                 "< 1 MB",
-                pending < TargetCheckpointBytes ? "met" : "NOT MET"));
+                Math.Max(sizePending, committed.SizeAfterComplete) < TargetCheckpointBytes && committed.Kept >= SteadyEntries ? "met" : "NOT MET"));
         }
 
         private static string UnionCommand(bool checkpointed, int? throttle, string checkpoint, long[] sampleAt = null)
