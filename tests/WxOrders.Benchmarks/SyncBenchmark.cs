@@ -205,6 +205,64 @@ namespace WxOrders.Benchmarks
             }
 
             CpuCeiling(ps, options, report, files, checkpointed);
+            WalkerAlone(options, report, pages);
+        }
+
+        /// <summary>
+        /// The walk alone: NumberedPageWalk over pages that are only a Task.Delay(20 ms) (no HTTP, no sandbox, no JSON, no
+        /// pipeline), consumed in page order as the cmdlet does. What the walk's window (ThrottleLimit pages held,
+        /// arrived or not, refilled as the head page is taken) reaches with the timer's jitter on this machine.
+        /// </summary>
+        private static void WalkerAlone(BenchOptions options, Report report, int pages)
+        {
+            var items = Enumerable.Range(0, UnionPageSize).Select(i => new object()).ToList();
+            foreach (var t in new[] { DefaultThrottleLimit, 16 })
+            {
+                var seconds = new List<double>();
+                for (var r = 0; r < (options.Quick ? 1 : 3); r++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    using (var walk = new WxOrders.Paging.NumberedPageWalk<object>(
+                        async (n, ct) =>
+                        {
+                            await System.Threading.Tasks.Task.Delay(Latency, ct).ConfigureAwait(false);
+                            return new WxOrders.Paging.ApiPage<object>(n, items, UnionCount);
+                        },
+                        _ => null,
+                        UnionPageSize,
+                        0,
+                        ulong.MaxValue,
+                        t,
+                        false,
+                        System.Threading.CancellationToken.None))
+                    {
+                        var read = 0;
+                        while (walk.TryNext(out var page))
+                        {
+                            page.Task.Wait();
+                            walk.Complete(page);
+                            read++;
+                        }
+
+                        if (read != pages)
+                        {
+                            throw new InvalidOperationException("The walk alone read " + read + " pages instead of " + pages + ".");
+                        }
+                    }
+
+                    seconds.Add(watch.Elapsed.TotalSeconds);
+                }
+
+                var limitSeconds = (1 + (((pages - 1) + t - 1) / t)) * Latency.TotalSeconds;
+                var median = Median(seconds);
+                report.Add(new Row(
+                    "Sync",
+                    "the walk alone: NumberedPageWalk, " + pages + " pages of Task.Delay(20 ms), ThrottleLimit " + t + " (no HTTP, sandbox, JSON or pipeline)",
+                    N2(median) + " s (median of " + seconds.Count + "; runs " + List(seconds, N2) + " s)",
+                    "limit " + N2(limitSeconds) + " s -> " + Pct(limitSeconds / median) + " of the limit",
+                    "(context)",
+                    "reference"));
+            }
         }
 
         /// <summary>
