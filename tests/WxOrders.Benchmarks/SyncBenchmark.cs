@@ -105,9 +105,7 @@ namespace WxOrders.Benchmarks
 
             var checkpointed = ps.HasParameter("Search-UnionOrder", "Checkpoint");
             var what = checkpointed ? "checkpointed (-Checkpoint, -Lag 0)" : "NOT checkpointed (this build has no -Checkpoint: the same walk by -CommissionUpdateStartTime/-EndTime)";
-            var start = Stopwatch.StartNew();
-            ps.Run("Stop-WxOrdersSandbox; Disconnect-WxOrders; $sb = Start-WxOrdersSandbox -OrderCount " + UnionCount + " -Latency ([TimeSpan]::FromMilliseconds(" + Latency.TotalMilliseconds + ")); $null = Connect-WxOrders -Sandbox $sb");
-            var startSeconds = start.Elapsed.TotalSeconds;
+            var startSeconds = StartSandbox(ps, UnionCount);
 
             // The first request by update time makes the sandbox sort its orders by that time (once, lazily): timed
             // apart, as start-up. Then two warm-up walks (JIT, connections, the GC's budgets).
@@ -177,13 +175,7 @@ namespace WxOrders.Benchmarks
                     !checkpointed ? "pending (no -Checkpoint)" : fraction >= TargetFraction ? "met" : "NOT MET"));
                 if (facts != null)
                 {
-                    report.Add(new Row(
-                        "Sync",
-                        "checkpoint after the " + N0(UnionCount) + "-change union run (ThrottleLimit " + t + ")",
-                        N0(facts.SizeBeforeComplete) + " bytes before Complete-WxOrderCheckpoint, " + N0(facts.SizeAfterComplete) + " after; " + N0(facts.Written) + " written, " + N0(facts.Repeats) + " repeats, " + N0(facts.Kept) + " entries kept",
-                        "the window ends now (-Lag 0) and the data's changes end in 2025, so the last 15 minutes (the overlap) hold none: the steady-state row below is the figure for the target",
-                        "(context)",
-                        "reference"));
+                    report.Add(CheckpointRow("union", UnionCount, t, facts, "the window ends now (-Lag 0) and the data's changes end in 2025, so the last 15 minutes (the overlap) hold none: the steady-state row below is the figure for the target"));
                 }
             }
 
@@ -358,9 +350,7 @@ namespace WxOrders.Benchmarks
 
             var checkpointed = ps.HasParameter("Search-WshotoOrder", "Checkpoint");
             var what = checkpointed ? "checkpointed (-Checkpoint, -Lag 0)" : "NOT checkpointed (this build has no -Checkpoint: -StartTime/-EndTime -TimeField Updated)";
-            var start = Stopwatch.StartNew();
-            ps.Run("Stop-WxOrdersSandbox; Disconnect-WxOrders; $sb = Start-WxOrdersSandbox -OrderCount " + WshotoCount + " -Latency ([TimeSpan]::FromMilliseconds(" + Latency.TotalMilliseconds + ")); $null = Connect-WxOrders -Sandbox $sb");
-            var startSeconds = start.Elapsed.TotalSeconds;
+            var startSeconds = StartSandbox(ps, WshotoCount);
 
             // Warm-up: 400 orders, not checkpointed (-First), so JIT, connections and the sandbox's lazy state are ready.
             ps.SetVariable("until", DateTime.UtcNow);
@@ -415,13 +405,7 @@ namespace WxOrders.Benchmarks
 
                 if (facts != null)
                 {
-                    report.Add(new Row(
-                        "Sync",
-                        "checkpoint after the " + N0(WshotoCount) + "-change Wshoto run (ThrottleLimit " + t + ")",
-                        N0(facts.SizeBeforeComplete) + " bytes before Complete-WxOrderCheckpoint, " + N0(facts.SizeAfterComplete) + " after; " + N0(facts.Written) + " written, " + N0(facts.Repeats) + " repeats, " + N0(facts.Kept) + " entries kept",
-                        "entries kept: the changes inside the last 15 minutes of the window (the overlap)",
-                        "(context)",
-                        "reference"));
+                    report.Add(CheckpointRow("Wshoto", WshotoCount, t, facts, "entries kept: the changes inside the last 15 minutes of the window (the overlap)"));
                 }
             }
 
@@ -472,6 +456,22 @@ namespace WxOrders.Benchmarks
                 "< 1 MB",
                 Math.Max(sizePending, committed.SizeAfterComplete) < TargetCheckpointBytes && committed.Kept >= SteadyEntries ? "met" : "NOT MET"));
         }
+
+        /// <summary>A new sandbox of that many orders per API with the part's latency, connected; returns the seconds it took.</summary>
+        private static double StartSandbox(HostedPowerShell ps, int orders)
+        {
+            var start = Stopwatch.StartNew();
+            ps.Run("Stop-WxOrdersSandbox; Disconnect-WxOrders; $sb = Start-WxOrdersSandbox -OrderCount " + orders + " -Latency ([TimeSpan]::FromMilliseconds(" + Latency.TotalMilliseconds + ")); $null = Connect-WxOrders -Sandbox $sb");
+            return start.Elapsed.TotalSeconds;
+        }
+
+        private static Row CheckpointRow(string source, int count, int throttle, CheckpointFacts facts, string note) => new Row(
+            "Sync",
+            "checkpoint after the " + N0(count) + "-change " + source + " run (ThrottleLimit " + throttle + ")",
+            N0(facts.SizeBeforeComplete) + " bytes before Complete-WxOrderCheckpoint, " + N0(facts.SizeAfterComplete) + " after; " + N0(facts.Written) + " written, " + N0(facts.Repeats) + " repeats, " + N0(facts.Kept) + " entries kept",
+            note,
+            "(context)",
+            "reference");
 
         private static string UnionCommand(bool checkpointed, int? throttle, string checkpoint, long[] sampleAt = null)
         {
