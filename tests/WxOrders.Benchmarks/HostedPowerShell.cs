@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -61,6 +63,11 @@ namespace WxOrders.Benchmarks
         public bool HasCommand(string name) =>
             Run("@(Get-Command -Name '" + name + "' -ErrorAction SilentlyContinue).Count").Select(o => Convert.ToInt32(o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault() > 0;
 
+        /// <summary>True when the command exists and has the parameter (a feature of a branch not merged yet is absent).</summary>
+        public bool HasParameter(string command, string parameter) =>
+            HasCommand(command) &&
+            Run("(Get-Command -Name '" + command + "').Parameters.ContainsKey('" + parameter + "')").Select(o => o.BaseObject is bool b && b).FirstOrDefault();
+
         public void Dispose()
         {
             try
@@ -90,7 +97,17 @@ namespace WxOrders.Benchmarks
             {
                 PeakLiveBytes = 0;
             }
+
+            if (SampleAt != null)
+            {
+                sampleAt = new HashSet<long>(SampleAt);
+                Samples = new List<SinkSample>();
+                watch = Stopwatch.StartNew();
+            }
         }
+
+        private HashSet<long> sampleAt;
+        private Stopwatch watch;
 
         private long count;
         private long wrongType;
@@ -112,6 +129,16 @@ namespace WxOrders.Benchmarks
         /// <summary>The highest live heap (after a full collection) seen by the last run with -CollectEvery.</summary>
         public static long PeakLiveBytes { get; private set; }
 
+        /// <summary>
+        /// After these many objects (each count once), a full blocking collection and a reading of the live heap, the
+        /// working set and the time since the sink began (<see cref="Samples"/>): memory at chosen points of a run.
+        /// </summary>
+        [Parameter]
+        public long[] SampleAt { get; set; }
+
+        /// <summary>The readings of the last run with -SampleAt.</summary>
+        public static List<SinkSample> Samples { get; private set; } = new List<SinkSample>();
+
         protected override void ProcessRecord()
         {
             if (InputObject == null)
@@ -123,6 +150,12 @@ namespace WxOrders.Benchmarks
             if (CollectEvery > 0 && count % CollectEvery == 0)
             {
                 PeakLiveBytes = Math.Max(PeakLiveBytes, GC.GetTotalMemory(true));
+            }
+
+            if (sampleAt != null && sampleAt.Contains(count))
+            {
+                var elapsed = watch.Elapsed;
+                Samples.Add(new SinkSample(count, elapsed, Memory.FullCollect(), Memory.WorkingSet()));
             }
 
             if (ExpectType != null && !string.Equals(InputObject.BaseObject.GetType().FullName, ExpectType, StringComparison.Ordinal))
@@ -142,5 +175,29 @@ namespace WxOrders.Benchmarks
 
             WriteObject(count);
         }
+    }
+
+    /// <summary>One reading of Measure-BenchSink -SampleAt.</summary>
+    public sealed class SinkSample
+    {
+        public SinkSample(long count, TimeSpan elapsed, long liveBytes, long workingSet)
+        {
+            Count = count;
+            Elapsed = elapsed;
+            LiveBytes = liveBytes;
+            WorkingSet = workingSet;
+        }
+
+        /// <summary>Objects that had arrived.</summary>
+        public long Count { get; }
+
+        /// <summary>Time since the sink began (before the collection).</summary>
+        public TimeSpan Elapsed { get; }
+
+        /// <summary>Live managed heap after a full collection (absolute).</summary>
+        public long LiveBytes { get; }
+
+        /// <summary>Working set of the process (absolute).</summary>
+        public long WorkingSet { get; }
     }
 }

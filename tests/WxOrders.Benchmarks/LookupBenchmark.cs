@@ -74,7 +74,7 @@ namespace WxOrders.Benchmarks
         }
 
         /// <summary>How long Task.Delay(latency) really takes here (the timer's granularity adds to every request).</summary>
-        private static double MeasureTimerDelay(TimeSpan latency, int samples)
+        internal static double MeasureTimerDelay(TimeSpan latency, int samples)
         {
             var times = new List<double>(samples);
             for (var i = 0; i < samples; i++)

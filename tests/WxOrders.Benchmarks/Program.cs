@@ -9,13 +9,13 @@ namespace WxOrders.Benchmarks
     /// <summary>
     /// The WxOrders performance benchmark. One command from the repository root:
     ///     dotnet run -c Release --project tests/WxOrders.Benchmarks -- all
-    /// or one part: lookups, search, channels, parse, import (several may be given). --quick runs fewer repetitions (a smoke
+    /// or one part: lookups, search, sync, channels, parse, import (several may be given). --quick runs fewer repetitions (a smoke
     /// test of the harness; its figures are not the ones to quote).
     /// Prints a Markdown table: the figures docs/performance.md quotes.
     /// </summary>
     internal static class Program
     {
-        private static readonly string[] Parts = { "lookups", "search", "channels", "parse", "import" };
+        private static readonly string[] Parts = { "lookups", "search", "sync", "channels", "parse", "import" };
 
         private static int Main(string[] args)
         {
@@ -32,7 +32,7 @@ namespace WxOrders.Benchmarks
             var unknown = asked.Where(a => !Parts.Contains(a)).ToList();
             if (unknown.Count > 0 || args.Any(a => a == "-h" || a == "--help"))
             {
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/WxOrders.Benchmarks -- [all|lookups|search|channels|parse|import ...] [--quick]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/WxOrders.Benchmarks -- [all|lookups|search|sync|channels|parse|import ...] [--quick]");
                 return unknown.Count > 0 ? 2 : 0;
             }
 
@@ -56,6 +56,7 @@ namespace WxOrders.Benchmarks
                     {
                         case "lookups": LookupBenchmark.Run(options, report); break;
                         case "search": SearchBenchmark.Run(options, report); break;
+                        case "sync": SyncBenchmark.Run(options, report); break;
                         case "channels": ChannelsBenchmark.Run(options, report); break;
                         case "parse": ParseBenchmark.Run(options, report); break;
                         case "import": ImportBenchmark.Run(options, report); break;

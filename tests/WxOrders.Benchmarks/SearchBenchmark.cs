@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Threading;
 using static WxOrders.Benchmarks.Stats;
 
 namespace WxOrders.Benchmarks
@@ -55,7 +54,7 @@ namespace WxOrders.Benchmarks
                     long returned = 0;
                     for (var r = 0; r < runs; r++)
                     {
-                        var baseline = FullCollect();
+                        var baseline = Memory.FullCollect();
                         using (var sampler = new PeakSampler(baseline))
                         {
                             var watch = Stopwatch.StartNew();
@@ -71,10 +70,10 @@ namespace WxOrders.Benchmarks
                     }
 
                     // Memory run: a full collection every 2,000 orders in the sink, reading what the pipeline holds.
-                    var memoryBaseline = FullCollect();
+                    var memoryBaseline = Memory.FullCollect();
                     var memoryCount = ps.RunCount(Command + " -PageSize 200 | Measure-BenchSink -CollectEvery 2000");
                     var live = Math.Max(0, MeasureBenchSinkCommand.PeakLiveBytes - memoryBaseline);
-                    var retained = Math.Max(0, FullCollect() - memoryBaseline);
+                    var retained = Math.Max(0, Memory.FullCollect() - memoryBaseline);
                     Console.WriteLine("   " + N0(count) + " orders, memory run: " + N0(memoryCount) + " orders; peak live heap growth " + Mb(live) + " (full GC every 2,000 orders); retained after the run " + Mb(retained));
 
                     var rate = returned / Median(seconds);
@@ -106,65 +105,6 @@ namespace WxOrders.Benchmarks
             }
 
             return max;
-        }
-
-        private static long FullCollect()
-        {
-            GC.Collect(2, GCCollectionMode.Forced, true, true);
-            GC.WaitForPendingFinalizers();
-            return GC.GetTotalMemory(true);
-        }
-
-        /// <summary>Samples GC.GetTotalMemory(false) every 2 ms: live objects plus garbage not yet collected.</summary>
-        private sealed class PeakSampler : IDisposable
-        {
-            private readonly long baseline;
-            private readonly Thread thread;
-            private readonly int gcStart;
-            private volatile bool stop;
-            private long peak;
-
-            public PeakSampler(long baseline)
-            {
-                this.baseline = baseline;
-                peak = baseline;
-                gcStart = GC.CollectionCount(0);
-                thread = new Thread(Loop) { IsBackground = true, Name = "memory sampler" };
-                thread.Start();
-            }
-
-            public long PeakGrowth => Math.Max(0, Interlocked.Read(ref peak) - baseline);
-
-            public int Samples { get; private set; }
-
-            public int Collections { get; private set; }
-
-            public void Stop()
-            {
-                if (!stop)
-                {
-                    stop = true;
-                    thread.Join();
-                    Collections = GC.CollectionCount(0) - gcStart;
-                }
-            }
-
-            public void Dispose() => Stop();
-
-            private void Loop()
-            {
-                while (!stop)
-                {
-                    var now = GC.GetTotalMemory(false);
-                    if (now > Interlocked.Read(ref peak))
-                    {
-                        Interlocked.Exchange(ref peak, now);
-                    }
-
-                    Samples++;
-                    Thread.Sleep(2);
-                }
-            }
         }
     }
 }
