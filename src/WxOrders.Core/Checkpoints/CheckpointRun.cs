@@ -128,6 +128,18 @@ namespace WxOrders.Checkpoints
 
         public string Path { get; }
 
+        /// <summary>Versions this run holds for its pending state: only those inside the next overlap (flat memory).</summary>
+        internal int Remembered
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return mine.Count;
+                }
+            }
+        }
+
         /// <summary>This run's id, recorded in the file from the start (name output after it to repair after a kill).</summary>
         public Guid RunId { get; }
 
@@ -255,15 +267,25 @@ namespace WxOrders.Checkpoints
             }
 
             var seen = new SeenOrder(orderId, updateTime, windowTime);
+            var key = (orderId, seen.Version.UtcTicks);
             lock (gate)
             {
-                if (!written.Add((orderId, seen.Version.UtcTicks)))
+                // Only what the next overlap can see again is remembered: the pending state keeps nothing older
+                // (Finish prunes at End - Overlap), so holding it through the run would only make memory grow with
+                // the run's size. An older version is still checked against what completed runs wrote; within one
+                // run the walk itself writes each order once.
+                var remembered = seen.WindowTime >= End - Overlap;
+                if (remembered ? !written.Add(key) : written.Contains(key))
                 {
                     Repeats++;
                     return false;
                 }
 
-                mine.Add(seen);
+                if (remembered)
+                {
+                    mine.Add(seen);
+                }
+
                 Written++;
                 return true;
             }

@@ -118,6 +118,44 @@ namespace WxOrders.Tests.Checkpoints
         }
 
         [Fact]
+        public void ARunRemembersOnlyWhatTheNextOverlapCanSeeSoItsMemoryStaysFlat()
+        {
+            using (var kit = new CheckpointTestKit())
+            {
+                // A first run over 30 days of changes, one a minute: 43,200 written, but only the last overlap's
+                // (15 minutes: 16 at one a minute, both ends inclusive) are held for the pending state.
+                kit.Now = CheckpointTestKit.T0;
+                var since = CheckpointTestKit.T0.AddDays(-30);
+                using (var run = kit.Begin(since: since, lag: TimeSpan.Zero, overlap: TimeSpan.FromMinutes(15)))
+                {
+                    for (var m = 0; m <= 30 * 24 * 60; m++)
+                    {
+                        var t = since.AddMinutes(m);
+                        Assert.True(run.ShouldWrite("o" + m.ToString(System.Globalization.CultureInfo.InvariantCulture), t, t));
+                    }
+
+                    Assert.Equal((30 * 24 * 60) + 1, run.Written);
+                    Assert.Equal(16, run.Remembered);
+                    run.Finish(true);
+                }
+
+                Assert.Equal(16, kit.Read().PendingCount);
+                kit.Complete();
+
+                // The next run still refuses a committed version, whether it falls inside its own overlap or not.
+                kit.Now = CheckpointTestKit.T0.AddMinutes(15);
+                using (var run = kit.Begin(lag: TimeSpan.Zero, overlap: TimeSpan.FromMinutes(15)))
+                {
+                    var committed = CheckpointTestKit.T0.AddMinutes(-10);
+                    Assert.False(run.ShouldWrite("o" + ((30 * 24 * 60) - 10).ToString(System.Globalization.CultureInfo.InvariantCulture), committed, committed));
+                    Assert.Equal(1, run.Repeats);
+                    Assert.Equal(0, run.Remembered);
+                    run.Finish(true);
+                }
+            }
+        }
+
+        [Fact]
         public void TheFileStaysUnderOneMegabyteAtTenThousandChangesAnHourWithAFifteenMinuteOverlap()
         {
             // A scheduled task every 15 minutes, lag 2 min, overlap 15 min; 10,000 changes an hour spread evenly over
