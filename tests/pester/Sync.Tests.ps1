@@ -302,21 +302,41 @@ Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders
                     foreach ($i in @(0..($RunsPerSource - 1) | Sort-Object { $rng.Next() } | Select-Object -First ([int][math]::Round($RunsPerSource / 3)))) { $plan[$i] = $true }
                     [pscustomobject]@{
                         Source = $source; Prefix = $source.ToLowerInvariant(); Dir = "$root/$source"; Wrapper = (New-SyncWrapper $arguments $Prelude)
-                        Plan = $plan; Next = 0; Process = $null; KillAt = $null; Started = $null; Killed = 0; Exits = [Collections.Generic.List[int]]::new()
+                        State = "$root/$source.checkpoint.json"; Plan = $plan; Next = 0; Process = $null; KillAt = $null; Started = $null; Phase = $null; Published = 0
+                        Killed = 0; KilledIn = @{ anywhere = 0; search = 0; writing = 0; renamed = 0 }; Exits = [Collections.Generic.List[int]]::new()
                         Durations = [Collections.Generic.List[double]]::new()
                     }
                 }
 
+                # A killed run dies at a random moment of one of its phases, the phase drawn at random: anywhere from
+                # process start (import, connect, lock, repair), inside the search (the checkpoint recorded it
+                # running), while the CSV is written, or right after the CSV got its final name (before or after Complete).
+                $phases = 'anywhere', 'search', 'writing', 'renamed'
                 function Start-Run($job) {
                     $job.Process = Start-PwshProcess -File $job.Wrapper
                     $job.Started = [DateTime]::UtcNow
                     $job.KillAt = $null
+                    $job.Phase = $null
+                    $job.Published = @(Get-ChildItem -LiteralPath $job.Dir -Filter "$($job.Prefix)-*.csv" -ErrorAction SilentlyContinue).Count
                     if ($job.Next -lt $job.Plan.Count -and $job.Plan[$job.Next]) {
-                        # Anywhere from process start to the end of a typical run: import, lock, repair, search, rename, Complete.
-                        $typical = if ($job.Durations.Count) { ($job.Durations | Measure-Object -Average).Average } else { 3.0 }
-                        $job.KillAt = $job.Started.AddSeconds((0.05 + 0.95 * $rng.NextDouble()) * $typical)
+                        $job.Phase = $phases[$rng.Next($phases.Count)]
+                        if ($job.Phase -eq 'anywhere') {
+                            $typical = if ($job.Durations.Count) { ($job.Durations | Measure-Object -Average).Average } else { 3.0 }
+                            $job.KillAt = $job.Started.AddSeconds((0.05 + 0.95 * $rng.NextDouble()) * $typical)
+                        }
                     }
                     $job.Next++
+                }
+
+                # The moment a phase-bound kill is due, once its phase has begun.
+                function Update-KillAt($job) {
+                    if (-not $job.Phase -or $job.KillAt) { return }
+                    $begun = switch ($job.Phase) {
+                        'search' { (Test-Path -LiteralPath $job.State) -and (Get-Item -LiteralPath $job.State).LastWriteTimeUtc -gt $job.Started }
+                        'writing' { Test-Path -LiteralPath (Join-Path $job.Dir ".$($job.Prefix)-sync.partial") }
+                        'renamed' { @(Get-ChildItem -LiteralPath $job.Dir -Filter "$($job.Prefix)-*.csv" -ErrorAction SilentlyContinue).Count -gt $job.Published }
+                    }
+                    if ($begun) { $job.KillAt = [DateTime]::UtcNow.AddMilliseconds($(if ($job.Phase -eq 'renamed') { 0 } else { $rng.Next(300) })) }
                 }
 
                 # Runs while orders arrive and change: each source one process at a time, the sources side by side.
@@ -326,20 +346,22 @@ Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders
                         foreach ($job in $jobs) {
                             if (-not $job.Process -and $job.Next -lt $Total) { Start-Run $job; continue }
                             if (-not $job.Process) { continue }
+                            Update-KillAt $job
                             if ($job.Process.HasExited) {
                                 $job.Exits.Add($job.Process.ExitCode)
-                                if (-not $job.KillAt) { $job.Durations.Add(([DateTime]::UtcNow - $job.Started).TotalSeconds) }
+                                if (-not $job.Phase) { $job.Durations.Add(([DateTime]::UtcNow - $job.Started).TotalSeconds) }
                                 $job.Process = $null
                             }
                             elseif ($job.KillAt -and [DateTime]::UtcNow -ge $job.KillAt) {
                                 Stop-Process -Id $job.Process.Id -Force -ErrorAction SilentlyContinue
                                 $job.Process.WaitForExit(30000) | Out-Null
                                 $job.Killed++
+                                $job.KilledIn[$job.Phase]++
                                 $job.Exits.Add(-9)
                                 $job.Process = $null
                             }
                         }
-                        Start-Sleep -Milliseconds 25
+                        Start-Sleep -Milliseconds 20
                     }
                 }
 
@@ -362,6 +384,8 @@ Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders
                         Source = $job.Source; Runs = $exits.Count; Killed = $job.Killed
                         Exit0 = @($exits | Where-Object { $_ -eq 0 }).Count; Exit1 = @($exits | Where-Object { $_ -eq 1 }).Count; Exit2 = @($exits | Where-Object { $_ -eq 2 }).Count
                         Files = @(Get-ChildItem -LiteralPath $job.Dir -Filter "$($job.Prefix)-*.csv").Count
+                        KilledIn = ('anywhere {0}, in the search {1}, writing the CSV {2}, after the rename {3}' -f $job.KilledIn.anywhere, $job.KilledIn.search, $job.KilledIn.writing, $job.KilledIn.renamed)
+                        Repaired = @(Select-String -LiteralPath (Join-Path $job.Dir "sync-$($job.Prefix).log") -Pattern 'Repaired: .*completed it now').Count
                         Versions = $truth.Count; Missing = $missing.Count; Duplicated = $duplicated.Count; Clean = ($clean -join ',')
                         MissingSample = (@($missing | Select-Object -First 3) -join ' '); DuplicatedSample = (@($duplicated | Select-Object -First 3) -join ' ')
                         Log = Join-Path $job.Dir "sync-$($job.Prefix).log"
@@ -369,8 +393,8 @@ Describe 'The kill test: Sync-WxOrders.ps1 killed at random moments while orders
                 }
                 Write-Host ("kill test ({0}): {1:n0} s, {2} events" -f $(if ($SandboxOptions.FailureRate) { "$($SandboxOptions.FailureRate * 100)% faults" } else { 'no faults' }), $watch.Elapsed.TotalSeconds, $sandbox.LiveEventCount)
                 foreach ($f in $figures) {
-                    Write-Host ("  {0}: missing {1}, duplicated {2} ({3} final versions; {4} runs, {5} killed, exit 0/1/2: {6}/{7}/{8}; {9} files; clean runs exited {10})" -f
-                        $f.Source, $f.Missing, $f.Duplicated, $f.Versions, $f.Runs, $f.Killed, $f.Exit0, $f.Exit1, $f.Exit2, $f.Files, $f.Clean)
+                    Write-Host ("  {0}: missing {1}, duplicated {2} ({3} final versions; {4} runs, {5} killed ({6}), {7} repaired by completing; exit 0/1/2: {8}/{9}/{10}; {11} files; clean runs exited {12})" -f
+                        $f.Source, $f.Missing, $f.Duplicated, $f.Versions, $f.Runs, $f.Killed, $f.KilledIn, $f.Repaired, $f.Exit0, $f.Exit1, $f.Exit2, $f.Files, $f.Clean)
                 }
                 $figures
             }
