@@ -89,10 +89,13 @@ namespace WxOrders.Tests
         /// <summary>
         /// The same, created from <paramref name="first"/> on, <paramref name="step"/> apart; order i's update time (an
         /// hour after its creation) moves by bumps[i] seconds. The scripted list ignores the window: the cmdlet's own
-        /// filter is what keeps orders before it out.
+        /// filter is what keeps orders before it out. Each list request answered adds <paramref name="arrivalsPerRequest"/>
+        /// newer orders, at the end of the ascending list, as orders created during a walk are.
         /// </summary>
-        private static ScriptedHandler ShopApi(int count, DateTimeOffset first, TimeSpan step, int[] bumps)
+        private static ScriptedHandler ShopApi(int initialCount, DateTimeOffset first, TimeSpan step, int[] bumps, int arrivalsPerRequest = 0)
         {
+            var visible = initialCount;
+            var gate = new object();
             return new ScriptedHandler((req, body, n) =>
             {
                 if (req.RequestUri.AbsolutePath == TokenEndpoints.WeChatPath)
@@ -100,16 +103,25 @@ namespace WxOrders.Tests
                     return WeChatToken(n);
                 }
 
+                int count;
+                lock (gate)
+                {
+                    count = visible;
+                    visible += arrivalsPerRequest;
+                }
+
                 using var doc = JsonDocument.Parse(body);
                 var page = doc.RootElement.GetProperty("page").GetInt32();
                 var size = doc.RootElement.GetProperty("page_size").GetInt32();
+                var descending = doc.RootElement.GetProperty("sort_order").GetInt32() == 1;
                 var orders = Enumerable.Range((page - 1) * size, Math.Max(0, Math.Min(size, count - ((page - 1) * size))))
+                    .Select(k => descending ? count - 1 - k : k)
                     .Select(i => string.Format(
                         CultureInfo.InvariantCulture,
                         "{{\"order_id\":{0},\"status\":20,\"create_time\":\"{1}\",\"update_time\":\"{2}\",\"fund_type\":1,\"scene\":1177,\"openid\":\"oBuyer{3}\",\"order_detail\":{{\"product_infos\":[{{\"out_product_id\":\"p{3}\",\"product_cnt\":1,\"sale_price\":1999,\"real_price\":1999}}],\"price_info\":{{\"order_price\":1999}}}}}}",
                         ShopId(i),
                         first.ToOffset(TimeSpan.FromHours(8)).Add(TimeSpan.FromTicks(step.Ticks * i)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                        first.ToOffset(TimeSpan.FromHours(8)).Add(TimeSpan.FromTicks(step.Ticks * i)).AddHours(1).AddSeconds(bumps[i]).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        first.ToOffset(TimeSpan.FromHours(8)).Add(TimeSpan.FromTicks(step.Ticks * i)).AddHours(1).AddSeconds(i < bumps.Length ? bumps[i] : 0).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                         i));
                 return ScriptedHandler.Json("{\"errcode\":0,\"errmsg\":\"ok\",\"total_num\":" + count + ",\"orders\":[" + string.Join(",", orders) + "]}");
             });
@@ -180,6 +192,24 @@ namespace WxOrders.Tests
         }
 
         [Fact]
+        public void OrdersCreatedDuringAnAscendingShopWalkDoNotShiftItsPages()
+        {
+            // 95 orders at the start, 7 more created with every list request answered, pages of 10 fetched 4 at once:
+            // the new orders land after the ones listed, so every order there at the start is written exactly once
+            // and, as the walk follows the rising total, so are the ones that arrived: a gapless run, oldest first.
+            var api = ShopApi(95, FirstCreated, TimeSpan.FromMinutes(1), new int[0], arrivalsPerRequest: 7);
+            var (output, errors, warnings, _) = Run(api, WxPlatform.WeChat, "Search-ShopOrder -Connection $conn -PageSize 10 -ThrottleLimit 4");
+            Assert.Empty(errors);
+            var ids = output.Cast<ShopOrder>().Select(o => o.OrderId).ToList();
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.True(ids.Count >= 95, ids.Count + " orders written");
+            Assert.Equal(Enumerable.Range(0, ids.Count).Select(ShopId), ids);
+
+            // The total rose, which the walk reports; nothing was missing, so the search is complete.
+            Assert.Contains(warnings, w => w.StartsWith("The number of matching orders rose from 95", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void ShopSearchFirstSkipAndTotalAskForOnlyThePagesTheyNeed()
         {
             var api = ShopApi(250);
@@ -193,21 +223,6 @@ namespace WxOrders.Tests
             Assert.Equal(Enumerable.Range(150, 10).Select(ShopId), skip.output.Skip(1).Cast<ShopOrder>().Select(o => o.OrderId));
             Assert.Equal(1, api.Count(ShopList));
             Assert.Contains("\"page\":4,\"page_size\":50", api.Bodies.Last());
-        }
-
-        [Theory]
-        [InlineData("Search-ShopOrder -Connection $conn -StartTime '2025-06-02' -EndTime '2025-06-01'", "WxOrders.InvalidTimeRange,WxOrders.Commands.SearchShopOrderCommand")]
-        [InlineData("Search-ShopOrder -Connection $conn -PageSize 101", "ParameterArgumentValidationError,WxOrders.Commands.SearchShopOrderCommand")]
-        [InlineData("Search-ShopOrder -Connection $conn -PageSize 0", "ParameterArgumentValidationError,WxOrders.Commands.SearchShopOrderCommand")]
-        public void ShopSearchRefusesBadInputBeforeAnyRequest(string script, string errorId)
-        {
-            var api = ShopApi(10);
-            var (output, errors, _, thrown) = Run(api, WxPlatform.WeChat, script);
-            Assert.Empty(output);
-            Assert.Null(thrown);
-            var error = Assert.Single(errors);
-            Assert.Equal(errorId, error.FullyQualifiedErrorId);
-            Assert.Empty(api.Urls);
         }
 
         [Fact]
@@ -259,15 +274,19 @@ namespace WxOrders.Tests
         }
 
         [Theory]
+        [InlineData("Search-ShopOrder -Connection $conn -StartTime '2025-06-02' -EndTime '2025-06-01'", "WxOrders.InvalidTimeRange,WxOrders.Commands.SearchShopOrderCommand")]
+        [InlineData("Search-ShopOrder -Connection $conn -PageSize 101", "ParameterArgumentValidationError,WxOrders.Commands.SearchShopOrderCommand")]
+        [InlineData("Search-ShopOrder -Connection $conn -PageSize 0", "ParameterArgumentValidationError,WxOrders.Commands.SearchShopOrderCommand")]
         [InlineData("Search-WshotoOrder -Connection $conn -StartTime '2025-06-02' -EndTime '2025-06-01'", "WxOrders.InvalidTimeRange,WxOrders.Commands.SearchWshotoOrderCommand")]
         [InlineData("Search-WshotoOrder -Connection $conn -PageSize 101", "ParameterArgumentValidationError,WxOrders.Commands.SearchWshotoOrderCommand")]
         [InlineData("Search-WshotoOrder -Connection $conn -TimeField Paid", "CannotConvertArgumentNoMessage,WxOrders.Commands.SearchWshotoOrderCommand")]
         [InlineData("Search-WshotoOrder -Connection $conn -TimeField 7", "CannotConvertArgumentNoMessage,WxOrders.Commands.SearchWshotoOrderCommand")]
         [InlineData("Search-WshotoOrder -Connection $conn -Status Shipped", "CannotConvertArgumentNoMessage,WxOrders.Commands.SearchWshotoOrderCommand")]
-        public void WshotoSearchRefusesBadInputBeforeAnyRequest(string script, string errorId)
+        public void BadInputIsRefusedBeforeAnyRequest(string script, string errorId)
         {
-            var api = WshotoApi(10);
-            var (output, errors, _, thrown) = Run(api, WxPlatform.Wshoto, script);
+            var shop = script.StartsWith("Search-ShopOrder", StringComparison.Ordinal);
+            var api = shop ? ShopApi(10) : WshotoApi(10);
+            var (output, errors, _, thrown) = Run(api, shop ? WxPlatform.WeChat : WxPlatform.Wshoto, script);
             Assert.Empty(output);
             Assert.Null(thrown);
             var error = Assert.Single(errors);

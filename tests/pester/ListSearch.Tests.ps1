@@ -196,7 +196,7 @@ Describe 'Search-WshotoOrder' {
     }
 
     It 'completes -TimeField and -Status with their names' {
-        (TabExpansion2 'Search-WshotoOrder -TimeField ' 30).CompletionMatches.CompletionText | Should -Be @('Completed', 'Created', 'Updated')
+        @((TabExpansion2 'Search-WshotoOrder -TimeField ' 30).CompletionMatches.CompletionText | Sort-Object) | Should -Be @('Completed', 'Created', 'Updated')
         $status = (TabExpansion2 'Search-WshotoOrder -Status Aw' 29).CompletionMatches.CompletionText
         $status | Should -Contain 'AwaitingShipment'
         $status | Should -Contain 'AwaitingReceipt'
@@ -243,5 +243,67 @@ Describe 'Search-WshotoOrder checkpointed without failures' {
         $sb.ResetCounters()
         { Search-WshotoOrder -Checkpoint $state -Status Completed } | Should -Throw -ErrorId 'WxOrders.CheckpointMismatch,WxOrders.Commands.SearchWshotoOrderCommand'
         $sb.GetRequestCount($WshotoList) | Should -Be 0
+    }
+}
+
+Describe 'Search-ShopOrder while orders are created (live sandbox)' {
+    BeforeAll {
+        # Live, but no event on its own: the test makes them with TestHooks.AdvanceLive, at chosen moments of a walk.
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 250; Live = $true; ChangesPerSecond = 0 }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'writes every order there at the start exactly once, oldest first, while new ones are created mid-walk' {
+        $before = @($sb.GetShopOrderSamples(250).OrderId | ForEach-Object { [string]$_ })
+        $script:n = 0
+        $sb.ResetCounters()
+        # One page at a time, 20 a page: after every 10 orders written, 5 new orders are created (now, so at the end
+        # of the ascending list). In a descending walk each would push every order down the list.
+        $orders = Search-ShopOrder -PageSize 20 -ThrottleLimit 1 -WarningVariable warns -WarningAction SilentlyContinue |
+            ForEach-Object { if ((++$script:n % 10) -eq 0) { $sb.TestHooks.AdvanceLive('Shop', 5, $true) }; $_ }
+        $ids = @($orders | ForEach-Object { [string]$_.OrderId })
+        ($ids | Sort-Object -Unique).Count | Should -Be $ids.Count
+        @($ids | Where-Object { $_ -in $before }).Count | Should -Be 250
+        # The 250 come first, in creation order; what arrived during the walk follows them.
+        @($ids[0..249] | Sort-Object) | Should -Be @($before | Sort-Object)
+        $created = @($orders.CreateTime)
+        for ($i = 1; $i -lt $created.Count; $i++) { $created[$i] | Should -BeGreaterOrEqual $created[$i - 1] }
+        $ids.Count | Should -BeGreaterThan 250
+        "$warns" | Should -Match 'rose from 250'
+    }
+}
+
+Describe 'Checkpointed searches against a live sandbox: every final version delivered, none twice' {
+    BeforeAll {
+        $sb = Start-ConnectedSandbox -Options @{ OrderCount = 200; Live = $true; ChangesPerSecond = 0 }
+        function Invoke-Run([string] $Source, [string] $State, [datetime] $Since) {
+            # -Lag 0: the test waits past each event's second before it searches.
+            Start-Sleep -Milliseconds 1100
+            $out = if ($Source -eq 'Shop') { Search-ShopOrder -Checkpoint $State -Since $Since -Lag 0 }
+            else { Search-WshotoOrder -Checkpoint $State -Since $Since -Lag 0 }
+            Complete-WxOrderCheckpoint $State | Out-Null
+            $out
+        }
+    }
+    AfterAll { $sb | Stop-WxOrdersSandbox; Disconnect-WxOrders }
+
+    It 'delivers each (order, version) of <_> once over three runs with arrivals and changes between them' -ForEach 'Shop', 'Wshoto' {
+        $source = $_
+        $since = [datetime]::UtcNow.AddSeconds(-5)
+        $state = Join-Path $TestDrive "$source-live.checkpoint.json"
+        $sb.TestHooks.AdvanceLive($source, 20, $true)
+        $runs = @(Invoke-Run $source $state $since)
+        $sb.TestHooks.AdvanceLive($source, 15, $null)
+        $runs += @(Invoke-Run $source $state $since)
+        $sb.TestHooks.AdvanceLive($source, 15, $false)
+        $runs += @(Invoke-Run $source $state $since)
+
+        $key = if ($source -eq 'Shop') { { '{0}@{1:o}' -f $_.OrderId, $_.UpdateTime } } else { { '{0}@{1:o}' -f $_.OrderSn, $_.UpdateTime } }
+        $written = @($runs | ForEach-Object $key)
+        $truth = @($sb.TestHooks.GetOrderVersions($source, $since) | ForEach-Object { '{0}@{1:o}' -f $_.OrderId, $_.UpdatedAt })
+        $truth.Count | Should -BeGreaterOrEqual 20
+        $missing = @($truth | Where-Object { $_ -notin $written })
+        $duplicated = @($written | Group-Object | Where-Object Count -gt 1)
+        "missing $($missing.Count), duplicated $($duplicated.Count)" | Should -Be 'missing 0, duplicated 0'
     }
 }
