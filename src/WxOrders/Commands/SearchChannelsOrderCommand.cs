@@ -81,8 +81,8 @@ namespace WxOrders.Commands
             query = new ChannelsOrderQuery
             {
                 TimeField = TimeField,
-                StartTime = Bound(nameof(StartTime), StartTime),
-                EndTime = Bound(nameof(EndTime), EndTime),
+                StartTime = BoundInstant(nameof(StartTime), StartTime),
+                EndTime = BoundInstant(nameof(EndTime), EndTime),
                 Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (ChannelsOrderStatus?)null,
                 OpenId = OpenId?.Trim(),
             };
@@ -117,8 +117,5 @@ namespace WxOrders.Commands
         // The version is the order's update time as order/get read it (the list carries none): a later change of the
         // same order is a new version and is written again; the window time is the same instant (update_time_range).
         internal override CheckpointKey CheckpointKeyOf(ChannelsOrder item) => new CheckpointKey(item.OrderId, item.UpdateTime, item.UpdateTime);
-
-        private DateTimeOffset? Bound(string name, DateTime value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? Instants.FromParameter(value) : (DateTimeOffset?)null;
     }
 }
