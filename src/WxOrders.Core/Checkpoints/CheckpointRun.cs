@@ -435,7 +435,7 @@ namespace WxOrders.Checkpoints
                         why = "the last search (run " + p.RunId + ", started " + CheckpointRun.Show(p.StartedAt) + ") has not recorded its end: it is still running, or it was stopped or killed. Its output may be incomplete; run the search again.";
                         break;
                     case CheckpointPendingState.Incomplete:
-                        why = "the last search (run " + p.RunId + ") was incomplete: " + p.Reason + ". Its orders are not committed; run the search again (it repeats the same window).";
+                        why = "the last search (run " + p.RunId + ") was incomplete: " + p.Reason.TrimEnd('.') + ". Its orders are not committed; run the search again (it repeats the same window).";
                         break;
                 }
 
