@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace WxOrders
 {
@@ -18,5 +19,16 @@ namespace WxOrders
 
             return new DateTimeOffset(time);
         }
+    
+
+        /// <summary>The refusal of a window whose end is before its start, naming the two parameters (every search uses it).</summary>
+        internal static string ReversedWindow(string endName, DateTimeOffset end, string startName, DateTimeOffset start) =>
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} ({1:yyyy-MM-dd HH:mm:ss zzz}) is before {2} ({3:yyyy-MM-dd HH:mm:ss zzz}). Swap them, or give an {0} after the {2}.",
+                endName,
+                end,
+                startName,
+                start);
     }
 }

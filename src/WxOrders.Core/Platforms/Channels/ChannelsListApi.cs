@@ -73,7 +73,7 @@ namespace WxOrders.Platforms.Channels
             if (start.HasValue && end < start.Value)
             {
                 return EndTime.HasValue
-                    ? string.Format(CultureInfo.InvariantCulture, "-EndTime ({0:yyyy-MM-dd HH:mm:ss zzz}) is before -StartTime ({1:yyyy-MM-dd HH:mm:ss zzz}). Swap them, or give an -EndTime after the -StartTime.", end.ToOffset(ChinaTime.Offset), start.Value.ToOffset(ChinaTime.Offset))
+                    ? Instants.ReversedWindow("-EndTime", end.ToOffset(ChinaTime.Offset), "-StartTime", start.Value.ToOffset(ChinaTime.Offset))
                     : string.Format(CultureInfo.InvariantCulture, "-StartTime ({0:yyyy-MM-dd HH:mm:ss zzz}) is in the future and no -EndTime was given (the end is now). Give a -StartTime in the past.", start.Value.ToOffset(ChinaTime.Offset));
             }
 

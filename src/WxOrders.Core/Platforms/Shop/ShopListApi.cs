@@ -24,11 +24,7 @@ namespace WxOrders.Platforms.Shop
         {
             if (StartTime.HasValue && EndTime.HasValue && EndTime.Value < StartTime.Value)
             {
-                return string.Format(
-                    CultureInfo.InvariantCulture,
-                    "-EndTime ({0}) is before -StartTime ({1}). Give an -EndTime at or after -StartTime.",
-                    EndTime.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
-                    StartTime.Value.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+                return Instants.ReversedWindow("-EndTime", EndTime.Value, "-StartTime", StartTime.Value);
             }
 
             return null;

@@ -219,12 +219,12 @@ namespace WxOrders
         {
             if (StartTime.HasValue && EndTime.HasValue && EndTime.Value < StartTime.Value)
             {
-                return Describe("-EndTime", EndTime.Value, "-StartTime", StartTime.Value);
+                return Instants.ReversedWindow("-EndTime", EndTime.Value, "-StartTime", StartTime.Value);
             }
 
             if (CommissionUpdateStartTime.HasValue && CommissionUpdateEndTime.HasValue && CommissionUpdateEndTime.Value < CommissionUpdateStartTime.Value)
             {
-                return Describe("-CommissionUpdateEndTime", CommissionUpdateEndTime.Value, "-CommissionUpdateStartTime", CommissionUpdateStartTime.Value);
+                return Instants.ReversedWindow("-CommissionUpdateEndTime", CommissionUpdateEndTime.Value, "-CommissionUpdateStartTime", CommissionUpdateStartTime.Value);
             }
 
             if (CommissionStatus.HasValue && WireNames<UnionCommissionStatus>.ToWire(CommissionStatus.Value) == null)
@@ -235,13 +235,5 @@ namespace WxOrders
             return null;
         }
 
-        private static string Describe(string endName, DateTimeOffset end, string startName, DateTimeOffset start) =>
-            string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} ({1:yyyy-MM-dd HH:mm:ss zzz}) is before {2} ({3:yyyy-MM-dd HH:mm:ss zzz}). Swap them, or give an {0} after the {2}.",
-                endName,
-                end,
-                startName,
-                start);
     }
 }
